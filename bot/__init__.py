@@ -1,0 +1,3 @@
+"""briefbot: turns articles into structured, checkable analyst briefings."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The local engine: spaCy plus our own rules. No key, no network."""

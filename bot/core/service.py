@@ -1,0 +1,81 @@
+"""The briefing service: the one entry point the CLI and the Discord bot share.
+
+ingest -> cache lookup -> engine -> grounding -> store. Front ends call this and render the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.article import Article
+from bot.core.engines import Engine
+from bot.core.errors import InputError
+from bot.core.grounding import ground
+from bot.core.ingest import article_from_bytes, article_from_file, article_from_text, fetch_article
+from bot.core.models import Briefing
+from bot.core.settings import Settings
+from bot.core.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingResult:
+    """A stored briefing, its row id, and whether it came from the cache."""
+
+    id: int
+    briefing: Briefing
+    cached: bool
+
+
+class BriefingService:
+    """Turns user input into stored, grounded briefings with one engine."""
+
+    def __init__(self, settings: Settings, store: Store, engine: Engine) -> None:
+        self.settings = settings
+        self.store = store
+        self.engine = engine
+
+    async def ingest(
+        self,
+        *,
+        url: str | None = None,
+        text: str | None = None,
+        path: Path | None = None,
+        data: bytes | None = None,
+        filename: str | None = None,
+    ) -> Article:
+        """Exactly one of url, text, path or data (with filename) becomes an Article."""
+        given = [x for x in (url, text, path, data) if x is not None]
+        if len(given) != 1:
+            raise InputError("Give exactly one of a link, a file, or pasted text.")
+        if url is not None:
+            return await fetch_article(url, self.settings)
+        if text is not None:
+            return article_from_text(text, self.settings)
+        if path is not None:
+            return article_from_file(path, self.settings)
+        return article_from_bytes(data or b"", filename or "pasted.txt", self.settings)
+
+    async def brief_article(
+        self, article: Article, *, refresh: bool = False, guild_id: int | None = None
+    ) -> BriefingResult:
+        """The stored briefing for this exact content, engine and prompt, or a new one."""
+        if not refresh:
+            hit = self.store.find_briefing(
+                article.sha256, self.engine.name, self.engine.prompt_id, self.engine.model
+            )
+            if hit is not None:
+                return BriefingResult(id=hit.id, briefing=hit.briefing, cached=True)
+        briefing = ground(await self.engine.brief(article), article.text)
+        row_id = self.store.save_briefing(
+            briefing,
+            article.text,
+            prompt_id=self.engine.prompt_id,
+            guild_id=guild_id,
+        )
+        return BriefingResult(id=row_id, briefing=briefing, cached=False)
+
+    async def brief(self, *, refresh: bool = False, guild_id: int | None = None, **source: object) -> BriefingResult:
+        """Ingest then brief: the common path for a single request."""
+        article = await self.ingest(**source)  # type: ignore[arg-type]
+        return await self.brief_article(article, refresh=refresh, guild_id=guild_id)
