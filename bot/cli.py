@@ -13,8 +13,12 @@ import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.core.errors import BriefbotError
+from bot.core.errors import BriefbotError, InputError
+
+if TYPE_CHECKING:
+    from bot.core.settings import Settings
 
 log = logging.getLogger("briefbot")
 
@@ -25,6 +29,68 @@ EPILOG = """examples:
   briefbot eval ../shared/eval                        score the engine on the labelled set
   briefbot bench ../shared/eval                       measure speed and memory
 """
+
+
+def _source_kwargs(args: argparse.Namespace) -> dict[str, object]:
+    """Which input the user gave: --text, '-' for stdin, a link, or a file path."""
+    if args.text is not None:
+        return {"text": args.text}
+    if args.source is None:
+        raise InputError("Give a link, a file path, '-' for stdin, or --text \"...\".")
+    if args.source == "-":
+        return {"text": sys.stdin.read()}
+    if args.source.startswith(("http://", "https://")):
+        return {"url": args.source}
+    return {"path": Path(args.source)}
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from bot.core.settings import Settings
+
+    settings = Settings()
+    return asyncio.run(_brief(args, settings))
+
+
+async def _brief(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.console import Console
+
+    from bot.core.engine_factory import build_engine
+    from bot.core.render.markdown import to_markdown
+    from bot.core.render.terminal import print_briefing
+    from bot.core.service import BriefingService
+    from bot.core.store import Store
+
+    source = _source_kwargs(args)
+    engine = build_engine(settings, args.engine)
+    status = Console(stderr=True)
+    with Store.open(settings.db_path) as store, status.status(f"Briefing with the {engine.name} engine…"):
+        service = BriefingService(settings, store, engine)
+        result = await service.brief(refresh=args.refresh, **source)
+    if args.json:
+        print(result.briefing.model_dump_json(indent=2))
+    elif args.markdown:
+        print(to_markdown(result.briefing))
+    else:
+        print_briefing(result.briefing, Console())
+        if result.cached:
+            status.print(f"(from the archive: briefing #{result.id}; --refresh to brief again)")
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from bot.core.benchmark import run_bench
+
+    report = run_bench(Path(args.directory), passes=args.passes)
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print(f"articles briefed   {report['articles']}")
+    print(f"articles/s (1 core){report['articles_per_s']:>8}")
+    print(f"latency p50 ms     {report['p50_ms']:>8}")
+    print(f"latency p95 ms     {report['p95_ms']:>8}")
+    print(f"cold start s       {report['cold_start_s']:>8}")
+    print(f"peak RSS MB        {report['peak_rss_mb']:>8}")
+    return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -67,6 +133,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    br = sub.add_parser(
+        "brief",
+        help="brief one article and show the card",
+        description="Brief a link, a file (.txt, .md, .html), or pasted text ('-' reads stdin).",
+    )
+    br.add_argument("source", nargs="?", help="a URL, a file path, or - for stdin")
+    br.add_argument("--text", help="the article text itself, instead of SOURCE")
+    br.add_argument(
+        "--engine",
+        choices=["auto", "local", "openai"],
+        default=None,
+        help="local (no key), openai (any OpenAI-compatible server), or auto: openai when "
+        "OPENAI_API_KEY or OPENAI_BASE_URL is set (default: the BRIEFBOT_ENGINE setting, auto)",
+    )
+    out = br.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the Briefing as JSON")
+    out.add_argument("--markdown", action="store_true", help="print the briefing as Markdown")
+    br.add_argument("--refresh", action="store_true", help="ignore the archive and brief again")
+    br.set_defaults(func=_cmd_brief)
+
+    bench = sub.add_parser("bench", help="measure speed and memory on a labelled set, one core")
+    bench.add_argument("directory", help="folder with gold.jsonl and articles/")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument("--passes", type=int, default=3, help="passes over the set (default 3)")
+    bench.set_defaults(func=_cmd_bench)
 
     ev = sub.add_parser("eval", help="score the local engine on a labelled set (DIR/gold.jsonl)")
     ev.add_argument("directory", help="folder with gold.jsonl and articles/")
