@@ -10,7 +10,17 @@ import pytest
 
 from bot.core.errors import InputError
 from bot.core.evaluation import GoldArticle, load_gold, normalise, score_article, summarise_scores
-from bot.core.models import Actor, Briefing, DatedEvent, ExpertView, Provenance, Quote, Source, Span, System
+from bot.core.models import (
+    Actor,
+    Briefing,
+    DatedEvent,
+    ExpertView,
+    Provenance,
+    Quote,
+    Source,
+    Span,
+    System,
+)
 
 TEXT = (
     "Jana Novak, a fellow at the Vistula Institute, said the radar was late. "

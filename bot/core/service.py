@@ -6,6 +6,7 @@ ingest -> cache lookup -> engine -> grounding -> store. Front ends call this and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from bot.core.article import Article
@@ -15,7 +16,7 @@ from bot.core.grounding import ground
 from bot.core.ingest import article_from_bytes, article_from_file, article_from_text, fetch_article
 from bot.core.models import Briefing
 from bot.core.settings import Settings
-from bot.core.store import Store
+from bot.core.store import Store, StoredBriefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +80,36 @@ class BriefingService:
         """Ingest then brief: the common path for a single request."""
         article = await self.ingest(**source)  # type: ignore[arg-type]
         return await self.brief_article(article, refresh=refresh, guild_id=guild_id)
+
+    def get(self, briefing_id: int) -> StoredBriefing:
+        """A stored briefing by id (the Discord buttons carry the id)."""
+        stored = self.store.get_briefing(briefing_id)
+        if stored is None:
+            raise InputError(f"Briefing #{briefing_id} is no longer stored; brief the article again.")
+        return stored
+
+    async def rerun(self, briefing_id: int, *, guild_id: int | None = None) -> BriefingResult:
+        """Brief a stored briefing's exact article text again, bypassing the cache."""
+        source = self.get(briefing_id).briefing.source
+        text = self.store.get_article_text(source.content_sha256)
+        if text is None:
+            raise InputError(f"The article of briefing #{briefing_id} is no longer stored.")
+        article = Article(
+            text=text,
+            title=source.title,
+            url=source.url,
+            site=source.site,
+            author=source.author,
+            published=_iso_date(source.published),
+            language=source.language,
+            extractor=source.extractor,
+        )
+        return await self.brief_article(article, refresh=True, guild_id=guild_id)
+
+
+def _iso_date(value: str | None) -> date | None:
+    # Engines may store a partial date ("2024-09"); only a full day maps back to Article.published.
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

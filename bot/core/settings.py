@@ -10,8 +10,25 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ModelPrice(BaseModel):
+    """USD per one million tokens for one model."""
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    cached: float | None = Field(default=None, ge=0)
+
+
+# Public list prices (USD per 1M tokens) as of 2025; override with BRIEFBOT_OPENAI_PRICE_TABLE (JSON).
+DEFAULT_PRICES: dict[str, ModelPrice] = {
+    "gpt-4o-mini": ModelPrice(input=0.15, output=0.60, cached=0.075),
+    "gpt-4o": ModelPrice(input=2.50, output=10.00, cached=1.25),
+    "gpt-4.1-mini": ModelPrice(input=0.40, output=1.60, cached=0.10),
+    "gpt-4.1": ModelPrice(input=2.00, output=8.00, cached=0.50),
+}
 
 
 def default_data_dir() -> Path:
@@ -42,6 +59,9 @@ class Settings(BaseSettings):
     # --- ingest --------------------------------------------------------------------------------
     fetch_connect_timeout_s: float = Field(default=5.0, description="Seconds to connect to a link.")
     fetch_read_timeout_s: float = Field(default=15.0, description="Seconds to wait for page data.")
+    fetch_total_timeout_s: float = Field(
+        default=45.0, description="Most seconds one link may take, redirects and body included."
+    )
     fetch_max_bytes: int = Field(default=5_000_000, description="Largest page body read, in bytes.")
     fetch_max_redirects: int = Field(default=5, description="Most redirects followed for a link.")
     fetch_allow_loopback: bool = Field(
@@ -64,6 +84,38 @@ class Settings(BaseSettings):
         description="Base URL of an OpenAI-compatible server, e.g. http://localhost:11434/v1 (OPENAI_BASE_URL).",
     )
     openai_model: str = Field(default="gpt-4o-mini", description="Model name sent to the server.")
+    openai_timeout_s: float = Field(
+        default=60.0, gt=0, description="Seconds to wait for one model reply before retrying."
+    )
+    openai_max_attempts: int = Field(
+        default=4, ge=1, le=10, description="Most requests to the model for one briefing, retries included."
+    )
+    openai_max_total_s: float = Field(
+        default=120.0, gt=0, description="Most seconds spent on one briefing's model calls, waits included."
+    )
+    openai_backoff_initial_s: float = Field(
+        default=1.0, ge=0, description="First retry wait in seconds; doubles each retry, with jitter."
+    )
+    openai_backoff_max_s: float = Field(
+        default=20.0, ge=0, description="Longest single retry wait in seconds (Retry-After may ask for more)."
+    )
+    openai_structured_mode: Literal["json_schema", "json_object"] = Field(
+        default="json_schema",
+        description="json_schema (strict structured outputs) or json_object (schema in the prompt) for servers without it.",
+    )
+    openai_context_tokens: int = Field(
+        default=128_000, ge=2_000, description="The model's context window in tokens."
+    )
+    openai_max_output_tokens: int = Field(
+        default=4_000, ge=256, description="Most tokens the model may write for one briefing."
+    )
+    openai_fallback: bool = Field(
+        default=True, description="Brief with the local engine when the model stays unavailable."
+    )
+    openai_price_table: dict[str, ModelPrice] = Field(
+        default_factory=lambda: dict(DEFAULT_PRICES),
+        description="USD per 1M tokens by model name: {input, output, cached}. Unknown model: cost unknown.",
+    )
 
     # --- Discord -------------------------------------------------------------------------------
     discord_token: SecretStr | None = Field(

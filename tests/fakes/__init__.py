@@ -1,0 +1,1 @@
+"""Fakes at the boundaries: local servers that speak the real protocols."""
