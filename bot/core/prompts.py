@@ -26,6 +26,7 @@ braces inside a value (an article, say) are never expanded.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +36,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.core.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+
+def _prompts_dir() -> Path:
+    """The checkout's prompts/ (editable installs), else the copy a wheel installs under sys.prefix."""
+    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    return checkout if checkout.is_dir() else Path(sys.prefix) / "share" / "briefbot" / "prompts"
+
+
+PROMPTS_DIR = _prompts_dir()
 SECTIONS = ("system", "schema", "user")
 _REQUIRED_SECTIONS = ("system", "user")
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
