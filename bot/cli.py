@@ -39,7 +39,7 @@ def _source_kwargs(args: argparse.Namespace) -> dict[str, object]:
         raise InputError("Give a link, a file path, '-' for stdin, or --text \"...\".")
     if args.source == "-":
         return {"text": sys.stdin.read()}
-    if args.source.startswith(("http://", "https://")):
+    if "://" in args.source:
         return {"url": args.source}
     return {"path": Path(args.source)}
 
@@ -90,6 +90,17 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     print(f"latency p95 ms     {report['p95_ms']:>8}")
     print(f"cold start s       {report['cold_start_s']:>8}")
     print(f"peak RSS MB        {report['peak_rss_mb']:>8}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from bot.core.settings import Settings
+    from bot.discord.app import run_bot
+
+    settings = Settings()
+    if args.engine:
+        settings = settings.model_copy(update={"engine": args.engine})
+    asyncio.run(run_bot(settings))
     return 0
 
 
@@ -153,6 +164,16 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--markdown", action="store_true", help="print the briefing as Markdown")
     br.add_argument("--refresh", action="store_true", help="ignore the archive and brief again")
     br.set_defaults(func=_cmd_brief)
+
+    run = sub.add_parser(
+        "run",
+        help="start the Discord bot (needs DISCORD_TOKEN)",
+        description="Start the Discord bot. Set DISCORD_TOKEN; BRIEFBOT_DEV_GUILD syncs commands "
+        "to one guild while developing. See the README's Discord section.",
+    )
+    run.add_argument("--engine", choices=["auto", "local", "openai"], default=None,
+                     help="override the BRIEFBOT_ENGINE setting")
+    run.set_defaults(func=_cmd_run)
 
     bench = sub.add_parser("bench", help="measure speed and memory on a labelled set, one core")
     bench.add_argument("directory", help="folder with gold.jsonl and articles/")
