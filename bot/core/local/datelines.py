@@ -1,0 +1,101 @@
+"""The publication date an article shows in its dateline or byline (header lines only, never the body)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from bot.core.local.dateforms import RawDate, scan
+
+_HEAD_LINES = 8
+_HEAD_CHARS = 1500
+_SHORT_LINE = 120
+_LINE = re.compile(r"[^\n]+")
+# "WASHINGTON, ", "MANILA (", "TAIPEI — ", "KONGSBERG, Norway, ": an upper-case place opening a paragraph.
+_CITY = re.compile(
+    r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’./\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-zÀ-ÿ'’.\- ]{1,30}){0,2}[ \t]*(?:,|\(|—|–|-{1,2}|\|)[ \t]*"
+)
+_DATELINE_REST_WORDS = 6
+_BYLINE_CUE = re.compile(r"\||\b(?:Published|Posted|Updated|Dated|First published)\b", re.I)
+_LEAD_GAP = 14  # "Thursday, " may sit between the place and the date
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The publication date and where the text shows it."""
+
+    day: date
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+
+def find_dateline(text: str, today: date | None = None) -> Dateline | None:
+    """The first full date written in a header line or right after a dateline's place name, if any."""
+    return _find_dateline(text[:_HEAD_CHARS], today or date.today())
+
+
+@lru_cache(maxsize=16)
+def _find_dateline(head: str, today: date) -> Dateline | None:
+    """Cached: the engine, the dates and the summary all ask for the same article's dateline."""
+    yearless: Dateline | None = None
+    for i, line in enumerate(_LINE.finditer(head)):
+        if i >= _HEAD_LINES:
+            break
+        city = _CITY.match(head, line.start())
+        for raw in _line_dates(head, line.start(), line.end(), city.end() if city else None):
+            if raw.kind == "date" and raw.year:
+                return _dateline(raw, raw.year, line.start(), line.end())
+            if yearless is None and city:
+                yearless = _dateline(raw, _recent_year(raw, today), line.start(), line.end())
+    return yearless
+
+
+def _line_dates(head: str, lo: int, hi: int, city_end: int | None) -> list[RawDate]:
+    """Dates a header line may hold: right after an opening place name, or making up most of a short
+    line; a long line is a paragraph, where only the first kind counts."""
+    short = hi - lo <= _SHORT_LINE
+    if not short:
+        if city_end is None:
+            return []
+        lo, hi = city_end, min(hi, city_end + _LEAD_GAP + 40)
+    found = []
+    for r in scan(head[lo:hi]):
+        if not (r.kind in ("date", "yearless") and r.day and r.month):
+            continue
+        at_place = city_end is not None and city_end <= r.core_start + lo <= city_end + _LEAD_GAP
+        if at_place or (short and _dateline_shaped(head[lo:hi], r.start, r.end)):
+            r.start, r.end, r.core_start = r.start + lo, r.end + lo, r.core_start + lo
+            found.append(r)
+    return found
+
+
+def _dateline_shaped(line: str, start: int, end: int) -> bool:
+    """A short line is a dateline when the date is most of it, or a byline cue goes with it; a
+    subhead such as "The 24 February 2022 invasion changed everything" is not."""
+    rest = line[:start] + " " + line[end:]
+    return len(rest.split()) <= _DATELINE_REST_WORDS or bool(_BYLINE_CUE.search(rest))
+
+
+def _dateline(raw: RawDate, year: int, line_start: int, line_end: int) -> Dateline:
+    return Dateline(date(year, raw.month or 1, raw.day or 1), raw.core_start, raw.end, line_start, line_end)
+
+
+def _recent_year(raw: RawDate, today: date) -> int:
+    """A dateline without a year ("SEOUL, Oct 2 (Agency) -") is the latest such day up to today."""
+    month, day = raw.month or 1, raw.day or 1
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    try:
+        date(year, month, day)
+    except ValueError:
+        year -= 1
+    return year
+
+
+def find_published(text: str) -> date | None:
+    """The publication date shown by a dateline or byline in the text, if any."""
+    found = find_dateline(text)
+    return found.day if found else None

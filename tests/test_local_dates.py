@@ -1,0 +1,332 @@
+"""Dates in the local engine: datelines, the date grammar, relative resolution, merging and events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.article import Article
+from bot.core.local.analysis import Analysis
+from bot.core.local.datelines import find_dateline
+from bot.core.local.dates import find_dates, find_published
+from bot.core.local.nlp import load_nlp
+from bot.core.models import DatedEvent
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def run(nlp, text: str, published: date | None = None) -> list[DatedEvent]:  # type: ignore[no-untyped-def]
+    pub = published if published is not None else find_published(text)
+    return find_dates(Analysis(article=Article(text=text), doc=nlp(text), published=pub))
+
+
+def values(events: list[DatedEvent]) -> dict[str, str | None]:
+    return {e.text: e.value for e in events}
+
+
+def by_text(events: list[DatedEvent], text: str) -> DatedEvent:
+    return next(e for e in events if e.text == text)
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Published 3 March 2025\n\nHeadline here", date(2025, 3, 3)),
+        ("LISBON (Sept. 9, 2024) -- Navy ships sailed out of port on a long patrol.", date(2024, 9, 9)),
+        ("Posted 2023-11-30 14:02 UTC\n\nTitle", date(2023, 11, 30)),
+        ("2024.07.01 09:00 CET\n\nTitle", date(2024, 7, 1)),
+        ("ATHENS — 05/04/2024\n\nTitle", date(2024, 4, 5)),
+        ("Updated 04/25/2024\n\nTitle", date(2024, 4, 25)),
+        ("RIGA, 14.02.2023\n\nTitle", date(2023, 2, 14)),
+        ("QUITO, Wednesday 8 May 2024\n\nTitle", date(2024, 5, 8)),
+        ("Tuesday, October 1, 2024\n\nTitle", date(2024, 10, 1)),
+        ("By Ana Reyes | Dec 3, 2024\n\nTitle", date(2024, 12, 3)),
+        ("HALIFAX, Nova Scotia, July 2, 2024 /Wire Service/ -- Shipyard workers began a strike today.", date(2024, 7, 2)),
+    ],
+)
+def test_dateline_forms(header: str, expected: date) -> None:
+    assert find_published(header) == expected
+
+
+def test_dateline_without_year_takes_the_latest_such_day() -> None:
+    text = "OSLO, March 3 (Nordpress) - The coast guard seized a trawler off Svalbard."
+    found = find_dateline(text, today=date(2026, 1, 10))
+    assert found is not None and found.day == date(2025, 3, 3)
+    assert text[found.start : found.end] == "March 3"
+
+
+def test_dates_in_the_body_are_not_a_dateline() -> None:
+    text = (
+        "Coast guard seizes trawler\n\nThe coast guard said it seized a trawler on 5 May 2024 after a "
+        "chase that lasted most of the night, ending a long search in the northern fishing grounds."
+    )
+    assert find_published(text) is None
+
+
+def test_no_dateline_in_text_without_dates() -> None:
+    assert find_published("Opinion\n\nWhy navies need more tugs\n\nBy Sam Ortiz\n\nTugs matter.") is None
+
+
+# --- explicit forms -----------------------------------------------------------------------------
+
+
+def test_explicit_forms_and_precisions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The frigate was laid down on 4 July 2019 and launched in March 2021. Trials ran from "
+        "2022-2023, with acceptance by 2026-27 and a refit planned for fiscal 2031. Yard work in FY2029 "
+        "was cancelled. The navy wants the second ship in the third quarter of 2027 and a third in "
+        "Q1 2028, with the last in the first half of 2030 or early 2031 at the latest. The design dates "
+        "from the late 1990s. A mid-2024 review and a report on October 5, 2024 agreed."
+    )
+    found = {e.text: (e.value, e.precision) for e in run(nlp, text)}
+    assert found["on 4 July 2019"] == ("2019-07-04", "day")
+    assert found["in March 2021"] == ("2021-03", "month")
+    assert found["from 2022-2023"] == ("2022/2023", "range")
+    assert found["by 2026-27"] == ("2026/2027", "range")
+    assert found["for fiscal 2031"] == ("2031", "year")
+    assert found["in FY2029"] == ("2029", "year")
+    assert found["in the third quarter of 2027"] == ("2027-Q3", "quarter")
+    assert found["in Q1 2028"] == ("2028-Q1", "quarter")
+    assert found["in the first half of 2030"] == ("2030-H1", "half")
+    assert found["early 2031"] == ("2031", "year")
+    assert found["from the late 1990s"] == ("199X", "decade")
+    assert found["mid-2024"] == ("2024", "year")
+    assert found["on October 5, 2024"] == ("2024-10-05", "day")
+
+
+def test_bare_years_only_in_date_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "About 2000 soldiers and 1,900 vehicles took part. The Vision 2030 plan names the Type 2025 "
+        "radar. The base opened in 1987 and was expanded in 2011."
+    )
+    assert values(run(nlp, text)) == {"in 1987": "1987", "in 2011": "2011"}
+
+
+def test_numeric_dates_are_day_first_unless_impossible(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "The order was signed on 03/04/2024 and amended on 04/25/2024."))
+    assert found == {"on 03/04/2024": "2024-04-03", "on 04/25/2024": "2024-04-25"}
+
+
+def test_range_between_years_and_decades(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Crews trained abroad between 2011 and 2014, much as they had in the 1980s and the early '90s."
+    assert values(run(nlp, text)) == {
+        "between 2011 and 2014": "2011/2014",
+        "in the 1980s": "198X",
+        "the early '90s": "199X",
+    }
+
+
+# --- relative forms -----------------------------------------------------------------------------
+
+PUB = date(2024, 10, 16)  # a Wednesday
+
+
+def test_weekdays_follow_news_convention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ministry confirmed on Monday that the convoy had left. Officials spoke on Wednesday. "
+        "The talks will resume on Friday."
+    )
+    found = values(run(nlp, text, PUB))
+    assert found["on Monday"] == "2024-10-14"
+    assert found["on Wednesday"] == "2024-10-16"  # same day as the dateline
+    assert found["on Friday"] == "2024-10-18"  # future tense: the coming Friday
+
+
+def test_weekday_carried_by_next_week(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = run(nlp, "Next week: the newsletter goes out on Thursday.", PUB)
+    assert values(found) == {"on Thursday": "2024-10-24"}
+
+
+def test_relative_words_against_the_publication_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The budget rose last year and will rise next year. Auditors reported last week, and more "
+        "reports come this month. Three years ago the fleet was smaller. The plant closed last "
+        "spring. A review is due in the fourth quarter and a vote in Q2, with savings in the second "
+        "half of next year."
+    )
+    found = {e.text: (e.value, e.precision, e.relative) for e in run(nlp, text, PUB)}
+    assert found["last year"] == ("2023", "year", True)
+    assert found["next year"] == ("2025", "year", True)
+    assert found["last week"] == ("2024-W41", "week", True)
+    assert found["this month"] == ("2024-10", "month", True)
+    assert found["Three years ago"] == ("2021", "year", True)
+    assert found["last spring"] == ("2024", "year", True)
+    assert found["in the fourth quarter"] == ("2024-Q4", "quarter", True)
+    assert found["in Q2"] == ("2024-Q2", "quarter", True)
+    assert found["in the second half of next year"] == ("2025-H2", "half", True)
+
+
+def test_months_without_a_year_follow_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The parliament will vote in January. The contract was signed in late August. "
+        "Inspectors visited in November."
+    )
+    found = values(run(nlp, text, date(2024, 9, 20)))
+    assert found["in January"] == "2025-01"
+    assert found["in late August"] == "2024-08"
+    assert found["in November"] == "2023-11"  # past tense: the last November before publication
+
+
+def test_relative_dates_stay_null_without_a_publication_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = run(nlp, "The drills ended on Sunday and will resume next year in March.")
+    assert events, "relative dates are still listed"
+    assert all(e.value is None and e.relative for e in events)
+
+
+def test_anchored_relative_uses_the_previous_written_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The port reopened in June 2017, after two closures earlier that year. A decade later it grew."
+    found = values(run(nlp, text))
+    assert found["earlier that year"] == "2017"
+    assert found["A decade later"] == "2027"
+
+
+def test_day_without_year_takes_the_year_of_a_written_date_in_that_month(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The pact lapses on March 1, 2027. What happens on March 2 is unclear."
+    assert values(run(nlp, text))["on March 2"] == "2027-03-02"
+
+
+def test_clock_times_take_the_day_they_are_told_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sirens sounded at 4:25 p.m. on Monday, and the all-clear came at 1730 GMT on Monday."
+    found = values(run(nlp, text, PUB))
+    assert found["at 4:25 p.m."] == "2024-10-14T16:25"
+    assert found["at 1730 GMT"] == "2024-10-14T17:30Z"
+
+
+# --- what is not a date -------------------------------------------------------------------------
+
+
+def test_correction_note_wrong_year_is_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The radar entered service in 2016.\n\nCorrection: An earlier version of this article said the "
+        "radar entered service in 2015."
+    )
+    assert "2015" not in {e.value for e in run(nlp, text)}
+
+
+def test_calendar_rules_and_nowadays_are_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada's fiscal year runs from April to March. Today the navy is smaller than ever."
+    assert run(nlp, text, PUB) == []
+
+
+def test_today_beside_a_news_verb_is_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert values(run(nlp, "The agency today announced a new tender.", PUB)) == {"today": "2024-10-16"}
+
+
+# --- merging, spans and events ------------------------------------------------------------------
+
+
+def test_mentions_merge_and_spans_point_at_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = run(nlp, "Crews trained on Oct 7. Oct 7, 2024 was chosen. They met again on Oct 7.", PUB)
+    merged = [e for e in body if e.value == "2024-10-07"]
+    assert len(merged) == 1 and merged[0].text == "Oct 7" and len(merged[0].mentions) == 3
+    text = (
+        "TALLINN, Oct 7, 2024\n\nTALLINN, Oct 7 (Balt News) - Estonia ordered mortars in 2019. Latvia "
+        "followed in 2019, and both expect deliveries by 2019 at the latest."
+    )
+    events = run(nlp, text)
+    pub = [e for e in events if e.value == "2024-10-07"]
+    assert len(pub) == 1 and pub[0].event == "publication date"  # the wire dateline repeats it
+    year = next(e for e in events if e.value == "2019")
+    assert len(year.mentions) == 3
+    for e in events:
+        for m in e.mentions:
+            assert text[m.start : m.end].lower() == e.text.lower()
+
+
+def test_event_is_a_short_phrase_from_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In September 2023, the Chilean navy commissioned two new patrol vessels at Talcahuano."
+    event = run(nlp, text)[0].event or ""
+    assert "commissioned" in event and "September" not in event
+    assert 2 <= len(event.split()) <= 12
+
+
+# --- robustness -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "word", "2024", "“unbalanced quote 5 May", "\u202bمرحبا 2024\u202c", "東京 2025年 3月",
+     "\x00\x07 in 2020 \x1b[31m", "Q9 FY 31/31/2024 99:99 a.m."],
+)
+def test_odd_input_does_not_crash(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    for e in run(nlp, text, PUB):
+        assert all(0 <= m.start < m.end <= len(text) for m in e.mentions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -./:,QHFYaemp\nJanMayOctTuesdaylastnext")), max_size=80))
+def test_grammar_never_crashes_on_date_shaped_noise(text: str) -> None:
+    from bot.core.local.dateforms import scan
+
+    for raw in scan(text):
+        assert 0 <= raw.start < raw.end <= len(text)
+    find_published(text)
+
+
+def test_tense_comes_from_the_verb_that_governs_the_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The army awarded the contract on Tuesday, with deliveries scheduled to follow. The summit "
+        "opens on Friday. The yard delivered a hull in November and will deliver another in December."
+    )
+    found = values(run(nlp, text, date(2025, 1, 15)))  # a Wednesday
+    assert found["on Tuesday"] == "2025-01-14"
+    assert found["on Friday"] == "2025-01-17"  # present tense for a scheduled event: the coming one
+    assert found["in November"] == "2024-11"
+    assert found["in December"] == "2025-12"
+
+
+def test_a_headline_in_the_present_tense_tells_the_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "Navy launches new corvette on Sunday\n\nThe corvette was launched.", PUB))
+    assert found["on Sunday"] == "2024-10-13"
+
+
+def test_weekday_with_its_date_is_one_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "The envoys will meet again on Monday 21 October in Vienna.", PUB))
+    assert found == {"on Monday 21 October": "2024-10-21"}
+
+
+def test_quarter_of_a_relative_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "Orders rose in Q1, up from Q4 last year.", PUB))
+    assert found == {"in Q1": "2024-Q1", "from Q4 last year": "2023-Q4"}
+
+
+def test_a_delay_is_not_a_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "The jets arrived in May 2023, a year later than planned.", PUB))
+    assert found == {"in May 2023": "2023-05"}
+
+
+def test_a_restated_publication_date_is_not_a_second_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Navy | 11 November 2024\n\nLast updated 12:41, 11 Nov 2024\n\nThe frigate sailed in 2023."
+    events = run(nlp, text)
+    assert [e.value for e in events] == ["2024-11-11", "2023"]
+    assert events[0].event == "publication date"
+
+
+def test_wire_dateline_with_two_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "BERN/VIENNA, May 6 (Alpine Wire) - Austria and Switzerland signed an air-policing pact."
+    found = find_dateline(text, today=date(2025, 1, 1))
+    assert found is not None and found.day == date(2024, 5, 6)
+
+
+def test_a_subhead_naming_a_date_is_not_a_dateline() -> None:
+    text = "Europe rearms\n\nThe 24 February 2022 invasion changed everything for the armies of Europe\n\nBody."
+    assert find_published(text) is None
+
+
+def test_designators_that_look_like_dates_are_not_dates(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Long March 5 rocket lifted off on Monday, and a Long March 2F followed it on April 30."
+    assert values(run(nlp, text, PUB)) == {"on Monday": "2024-10-14", "on April 30": "2024-04-30"}
+
+
+def test_a_misstatement_in_the_story_is_still_dated(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials admitted they had misstated the figures in March 2023. This article misstated the year as 2019."
+    assert values(run(nlp, text, PUB)) == {"in March 2023": "2023-03"}
