@@ -1,0 +1,218 @@
+"""Systems found by how the text names them: ships, ship classes, "called X", "X, its software suite",
+and capitalised names defined with an acronym ("Hyper Velocity Gliding Projectile (HVGP)")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.local.system_lexicon import DEMONYMS, GENERIC_ACRONYMS, HEAD_NOUNS, STOP_WORDS
+from bot.core.local.system_mentions import Mention, head_category, initials_fit, sentence
+
+_SHIP_PREFIXES = (
+    "USS USNS USCGC HMS HMAS HMCS HMNZS INS JS BRP ROKS PNS TCG FS ITS ESPS HNLMS HDMS KNM HNoMS HSwMS FGS "
+    "ORP NRP BNS KRI RSS HTMS KD ARA BAP CNS RFS ROCS SLNS NS ENS"
+).split()
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
+SHIP = re.compile(
+    rf"(?<![\w-])(?P<prefix>{'|'.join(_SHIP_PREFIXES)})[ \u00a0](?P<name>{_NAME_WORD}"
+    rf"(?:[ \u00a0](?:(?:of|de|del|da|la|the|der|van)[ \u00a0])?{_NAME_WORD}){{0,3}})"
+    r"(?:[ \u00a0]?\((?P<hull>[A-Z]{1,4}[-\u2010\u2011 \u00a0]?\d{1,4}[A-Z]?)\))?"
+)
+_SHIP_KINDS = (
+    ("helicopter destroyer", "destroyer"), ("destroyer", "destroyer"), ("frigate", "frigate"),
+    ("corvette", "corvette"), ("submarine", "submarine"), ("aircraft carrier", "aircraft carrier"),
+    ("carrier", "aircraft carrier"), ("cruiser", "cruiser"), ("amphibious", "amphibious ship"),
+    ("landing", "amphibious ship"), ("patrol", "patrol vessel"),
+)  # fmt: skip
+CLASS = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’.]*[ \u00a0]){0,2}[A-Z][\w'’.]*|Type[ \u00a0]\d{2,3}[A-Z]?)[-\u2010\u2011 \u00a0]class\b"
+)
+_CLASS_STOP = frozenset(
+    "World First Middle Working Upper Lower Business Economy Top High Mass Ruling Master The".split()
+)
+_VESSEL_AFTER = re.compile(
+    r"(?:[ \u00a0][\w-]+){0,3}?[ \u00a0](?:ships?|vessels?|frigates?|destroyers?|corvettes?|submarines?|"
+    r"carriers?|cruisers?|boats?|warships?|patrol)\b"
+)
+NAMING = re.compile(
+    r"\b(?:called|named|dubbed|designated|code-?named|nicknamed|branded)[ \u00a0](?:the[ \u00a0])?[\"“‘']?"
+    r"(?P<name>[A-Z][\w-]*(?:[ \u00a0][A-Z0-9][\w-]*){0,2})"
+)
+APPOSITIVE = re.compile(
+    r"\b(?:into|with|of|on|from|uses|use|using|and|called)[ \u00a0](?P<name>[A-Z][\w-]+),[ \u00a0](?:its|their|a|an|our)"
+    r"(?:[ \u00a0][\w-]+){0,3}?[ \u00a0](?P<head>software suite|software|suite|platform|language model|model|radar|"
+    r"drone|missile|satellite|rocket|malware|backdoor)s?\b(?![ \u00a0-](?:makers?|compan(?:y|ies)|firms?|developers?|"
+    r"start-?ups?|manufacturers?|producers?|suppliers?|operators?|specialists?|experts?|programm?e?s?|"
+    r"business|industry|group|unit)\b)"
+)
+_PAREN_ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+DEFINED = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*[ \u00a0/](?:(?:of|and|for|to|the)[ \u00a0])?){1,6}"
+    r"(?P<head>Systems?|Missile|Rocket|Launcher|Vehicle|Vessel|Projectile|Interceptor|Satellite|Aircraft|"
+    r"Fighter|Bomber|Drone|Radar|Munition|Weapon|Programme|Program|Initiative|Shield|Dome))"
+    r"[ \u00a0]\((?P<acr>[A-Z][A-Za-z]{1,7})\)$"
+)
+TITLED = re.compile(
+    r"\b(?:[Tt]he|an?|its|their|new|[A-Z][a-z]+['’]s)[ \u00a0](?:[a-z]+-(?:made|built|designed|developed)[ \u00a0])?"
+    r"(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:[ \u00a0][A-Z][a-z]{2,})?)(?:[ \u00a0][a-z-]+)?[ \u00a0]"
+    r"(?P<head>drone|missile|rocket|howitzer|tank|radar|interceptor|torpedo|launcher|jammer|malware|"
+    r"backdoor|ransomware|spyware)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
+    r"polic(?:y|ies)|defen[cs]es?|production|factor(?:y|ies)|makers?|manufacturers?|industry|deals?|contracts?|"
+    r"threats?|launch(?:es)?|tests?|walls?|campaigns?|war|warfare|units?|forces?|operators?|pilots?|crews?|"
+    r"teams?|compan(?:y|ies)|firms?|sales|exports?|technology|capabilit(?:y|ies)|systems?|stocks?|battles?|"
+    r"raids?|barrages?|assaults?|incidents?|crash(?:es)?|debris|wreckage|fragments?|alerts?|warnings?|"
+    r"interceptions?|sightings?|incursions?|hits?)\b)"
+)
+# "KRL 122 Multiple Launch Rocket System (MLRS)": the phrase belongs to the designator before it.
+_DESIGNATOR_BEFORE = re.compile(
+    r"(?:[A-Z]{1,5}[ \u00a0-]?\d{1,4}[A-Z]{0,3}|Type[ \u00a0]\d{2,3}[A-Z]?)[ \u00a0]$"
+)
+_PROGRAMME_WORDS = re.compile(
+    r"\b(?:Air|Missile|Combat|Strike|Fighter|Space|Satellite|Drone|Shield|Dome|"
+    r"Submarine|Hypersonic|Nuclear|Rocket|Laser|Radar)\b"
+)
+_SYSTEM_NOUN_BEFORE = re.compile(
+    r"\b(?:backdoor|malware|implant|ransomware|spyware|wiper|worm|loader|stealer|botnet|rootkit|trojan|tool|model|satellite|spacecraft|drone|missile|rocket|"
+    r"radar|system|software|platform|vehicle|aircraft|jet|ship|vessel|submarine|weapon|munition|interceptor|"
+    r"launcher|sensor|chip|processor|programme|program|variant|version)s?\b"
+)
+
+
+def find_ships(text: str) -> list[Mention]:
+    """Named ships ("USS Dewey (DDG-105)"), with the hull number as an alias, and "the Dewey" after."""
+    out: list[Mention] = []
+    for match in SHIP.finditer(text):
+        name = _trim_name(match.group("name"))
+        if not name:
+            continue
+        end = match.start("name") + len(name)
+        aliases = (
+            [match.group("hull")]
+            if match.group("hull") and end == match.start("name") + len(match.group("name"))
+            else []
+        )
+        key = "ship:" + name
+        kind = _ship_kind(text, match.start(), match.end())
+        out.append(
+            Mention.at(match.start(), end, key, category=kind, confirmed=True, aliases=aliases)
+        )
+        if aliases:
+            out.append(Mention.at(*match.span("hull"), key, category=kind, confirmed=True))
+        out.extend(_later_ship_mentions(text, name, key, end))
+    return out
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and (words[-1] in STOP_WORDS or words[-1].lower() in HEAD_NOUNS):
+        words.pop()
+    return " ".join(words)
+
+
+def _ship_kind(text: str, start: int, end: int) -> str:
+    for window in (text[max(0, start - 48) : start].lower(), text[end : end + 40].lower()):
+        for word, kind in _SHIP_KINDS:
+            if word in window:
+                return kind
+    return "warship"
+
+
+def _later_ship_mentions(text: str, name: str, key: str, after: int) -> list[Mention]:
+    last = name.split()[-1]
+    if len(last) < 3 or last in STOP_WORDS:
+        return []
+    pattern = re.compile(
+        rf"(?<=\b[Tt]he )(?:{re.escape(name)}|{re.escape(last)})\b(?![-\u2010\u2011]class)"
+    )
+    return [
+        Mention.at(m.start(), m.end(), key, confirmed=True) for m in pattern.finditer(text, after)
+    ]
+
+
+def find_classes(text: str) -> list[Mention]:
+    """Ship classes ("Columbia-class", "Jose Rizal-class frigates") in a naval sentence."""
+    out: list[Mention] = []
+    if "class" not in text:
+        return out
+    for match in CLASS.finditer(text):
+        name = match.group("name")
+        if name.split()[0] in _CLASS_STOP:
+            continue
+        after = _VESSEL_AFTER.match(text, match.end())
+        category = head_category(text, match.end())
+        if after is None and category is None:
+            continue
+        kind = category or "warship class"
+        out.append(Mention.at(*match.span(), "class:" + name, category=kind, confirmed=True))
+    return out
+
+
+def find_called(text: str) -> list[Mention]:
+    """Systems introduced by a naming verb ("a backdoor ... named GhostLatch", "the model, called Lumen-D")."""
+    out: list[Mention] = []
+    for match in NAMING.finditer(text):
+        left, _ = sentence(text, match.start(), match.end())
+        nouns = _SYSTEM_NOUN_BEFORE.findall(text, max(left, match.start() - 90), match.start())
+        name = _trim_name(match.group("name"))
+        if not nouns or not name or name in STOP_WORDS:
+            continue
+        category = HEAD_NOUNS.get(nouns[-1].lower().rstrip("s"))
+        out.extend(_every(text, name, "name:" + name, category))
+    for match in APPOSITIVE.finditer(text):
+        name = match.group("name")
+        if name in STOP_WORDS:
+            continue
+        out.extend(_every(text, name, "name:" + name, HEAD_NOUNS[match.group("head").lower()]))
+    return out
+
+
+def find_titled(text: str) -> list[Mention]:
+    """Names right before a weapon noun ("the Vampire drone"), not nationalities, places or acronyms."""
+    out: list[Mention] = []
+    for match in TITLED.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        if any(w in STOP_WORDS or w in DEMONYMS or w in GENERIC_ACRONYMS for w in words):
+            continue
+        if words[0].lower() in HEAD_NOUNS or words[-1].lower() in HEAD_NOUNS:
+            continue
+        category = HEAD_NOUNS[match.group("head").lower()]
+        out.extend(_every(text, name, "title:" + name, category))
+    return out
+
+
+def find_defined(text: str) -> list[Mention]:
+    """Capitalised system names defined with an acronym, plus every later use of the acronym."""
+    out: list[Mention] = []
+    for paren in _PAREN_ACRONYM.finditer(text):
+        match = DEFINED.search(text, max(0, paren.start() - 160), paren.end())
+        if match is None or _DESIGNATOR_BEFORE.search(
+            text, max(0, match.start() - 16), match.start()
+        ):
+            continue
+        name = re.split(r"['’]s[ \u00a0]", match.group("name"))[-1]
+        name = re.sub(r"^(?:The|A|An)[ \u00a0]", "", name)
+        acr = match.group("acr")
+        head = match.group("head")
+        if acr.rstrip("s") in GENERIC_ACRONYMS or not initials_fit(name, acr):
+            continue
+        if head in ("Programme", "Program", "Initiative") and not _PROGRAMME_WORDS.search(name):
+            continue
+        start = match.end("name") - len(name)
+        key = "def:" + acr.rstrip("s")
+        category = HEAD_NOUNS.get(head.lower().rstrip("s"))
+        out.append(
+            Mention.at(
+                start, match.end("name"), key, category=category, confirmed=True, aliases=[acr]
+            )
+        )
+        out.extend(_every(text, acr, key, category))
+    return out
+
+
+def _every(text: str, name: str, key: str, category: str | None) -> list[Mention]:
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?:(?=s\b)|(?!\w))(?![-\u2010\u2011]\w)")
+    return [
+        Mention.at(*m.span(), key, category=category, confirmed=True)
+        for m in pattern.finditer(text)
+    ]

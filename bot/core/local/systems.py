@@ -1,0 +1,237 @@
+"""Weapons, platforms, sensors, software and programmes: register look-up plus designator patterns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.core.local.analysis import Analysis
+from bot.core.local.designators import compact_key, find_designators
+from bot.core.local.named_systems import (
+    find_called,
+    find_classes,
+    find_defined,
+    find_ships,
+    find_titled,
+)
+from bot.core.local.register import variant_key
+from bot.core.local.system_index import register_index
+from bot.core.local.system_mentions import (
+    Mention,
+    after_other_name,
+    extend_proper,
+    extend_right,
+    glued_to_name,
+    has_context,
+    head_category,
+    initials_fit,
+    maker_before,
+    sentence_category,
+)
+from bot.core.models import Span, System
+
+# Which finder wins when two mentions overlap: the register first, then names, then bare designators.
+_TIER = {"reg": 0, "ship": 1, "class": 1, "def": 1, "name": 2, "title": 2, "des": 3}
+_NOT_NAMES = frozenset(
+    {"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "FAC"}
+)
+_PEOPLE = frozenset({"PERSON", "NORP"})
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]?\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+_SUFFIX_TAIL = re.compile(r"(?:Block|Increment|Flight|Batch)[ \u00a0][0-9IVX]{1,4}[A-Z]?$")
+
+
+def find_systems(analysis: Analysis) -> list[System]:
+    """Systems mentioned in the article, merged across mentions, each with its mention spans."""
+    text = analysis.text
+    if not text.strip():
+        return []
+    known = register_mentions(text)
+    found = [
+        *known,
+        *designator_mentions(text, [(m.start, m.end) for m in known]),
+        *find_ships(text),
+        *find_classes(text),
+        *find_called(text),
+        *find_titled(text),
+        *find_defined(text),
+    ]
+    mentions = _drop_entities(_resolve_overlaps(found), analysis)
+    groups = _group(mentions)
+    _attach_acronyms(text, groups)
+    _merge_tails(text, groups)
+    _add_bare_suffixes(text, groups)
+    systems = [_to_system(text, ms) for ms in groups.values() if any(m.confirmed for m in ms)]
+    return sorted(systems, key=lambda s: s.mentions[0].start)
+
+
+def register_mentions(text: str) -> list[Mention]:
+    """Mentions of register entries, each extended over its maker, block, version or name."""
+    out: list[Mention] = []
+    for start, end, known in register_index().finditer(text):
+        if not text[end - 1].isdigit() and glued_to_name(text, end, spaced=known.needs_context):
+            continue
+        if known.needs_context and after_other_name(text, start):
+            continue
+        form_start, maker = maker_before(text, start)
+        form_end = extend_right(text, end, known)
+        confirmed = (
+            not known.needs_context or maker or has_context(text, start, end, known.entry.category)
+        )
+        key = "reg:" + known.entry.name
+        out.append(
+            Mention(form_start, form_end, start, end, key, known, known.entry.category, confirmed)
+        )
+    return out
+
+
+def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Designator-shaped systems not in the register, kept when a head noun, maker or context backs them."""
+    out: list[Mention] = []
+    for d in find_designators(text):
+        if not _free(taken, d.start, d.end):
+            continue
+        end = extend_right(text, d.end, None)
+        category = head_category(text, end)
+        end = extend_proper(text, end)
+        category = category or head_category(text, end)
+        start, maker = maker_before(text, d.start)
+        confirmed = maker or category is not None
+        if not confirmed and not d.needs_head:
+            confirmed = has_context(text, d.start, end, None)
+        category = category or sentence_category(text, d.start, end)
+        key = "des:" + compact_key(text[d.start : d.end])
+        out.append(Mention(start, end, d.start, d.end, key, None, category, confirmed))
+    return out
+
+
+def _tier(m: Mention) -> int:
+    return _TIER[m.key.split(":", 1)[0]]
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (_tier(m), -(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _drop_entities(mentions: list[Mention], analysis: Analysis) -> list[Mention]:
+    """Drop names found by phrasing ("called X", "the X drone") that spaCy reads as people or places."""
+    if not any(m.key.startswith(("name:", "title:")) for m in mentions):
+        return mentions
+    ents = [(e.start_char, e.end_char, e.label_) for e in getattr(analysis.doc, "ents", ())]
+    out = []
+    for m in mentions:
+        kind = m.key.split(":", 1)[0]
+        labels = {lab for a, b, lab in ents if a <= m.start and m.end <= b}
+        if (kind == "name" and labels & _NOT_NAMES) or (kind == "title" and labels & _PEOPLE):
+            continue
+        out.append(m)
+    return out
+
+
+def _group(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    return groups
+
+
+def _taken(groups: dict[str, list[Mention]]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for ms in groups.values() for m in ms]
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+def _attach_acronyms(text: str, groups: dict[str, list[Mention]]) -> None:
+    """ "KRL 122 Multiple Launch Rocket System (MLRS)": the acronym names that system from then on."""
+    for ms in list(groups.values()):
+        for m in list(ms):
+            match = _ACRONYM_AFTER.match(text, m.end)
+            if match is None or not initials_fit(m.form(text), match.group("acr")):
+                continue
+            acr = match.group("acr")
+            if acr not in m.aliases:
+                m.aliases.append(acr)
+            taken = _taken(groups)
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+                if _free(taken, hit.start(), hit.end()):
+                    ms.append(Mention.at(*hit.span(), m.key, known=m.known, category=m.category))
+
+
+def _merge_tails(text: str, groups: dict[str, list[Mention]]) -> None:
+    """A lone name that ends another system's name is that system ("Poseidon" after "P-8A Poseidon")."""
+    for key in list(groups):
+        forms = {m.form(text) for m in groups[key]}
+        lone = groups[key]
+        if len(forms) != 1 or (lone[0].known is not None and any(m.confirmed for m in lone)):
+            continue
+        (form,) = forms
+        for other, ms in groups.items():
+            if other != key and any(m.form(text).endswith(" " + form) for m in ms):
+                ms.extend(groups.pop(key))
+                break
+
+
+def _add_bare_suffixes(text: str, groups: dict[str, list[Mention]]) -> None:
+    """ "The Block 70 is equipped with ...": a bare block after "F-16 Block 70" is the same system."""
+    for ms in groups.values():
+        tails = {t.group() for m in ms if m.extended and (t := _SUFFIX_TAIL.search(m.form(text)))}
+        for tail in tails:
+            taken = _taken(groups)
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", text):
+                if _free(taken, hit.start(), hit.end()):
+                    ms.append(Mention.at(*hit.span(), ms[0].key, known=ms[0].known))
+
+
+def _to_system(text: str, mentions: list[Mention]) -> System:
+    mentions = sorted(mentions, key=lambda m: m.start)
+    known = next((m.known for m in mentions if m.known is not None), None)
+    forms = [_clean(m.form(text)) for m in mentions]
+    name = _display_name(mentions, forms)
+    extra = [a for m in mentions for a in m.aliases]
+    cores = [_clean(m.core(text)) for m in mentions if m.extended]
+    if known is not None:
+        category: str | None = known.entry.category
+    else:
+        category = next((m.category for m in mentions if m.category), None)
+    spans = sorted({(m.start, m.end) for m in mentions})
+    return System(
+        name=name,
+        category=category,
+        aliases=_unique([*forms, *cores, *extra], exclude=name),
+        origin=", ".join(known.entry.origin) if known else None,
+        in_register=known is not None,
+        mentions=[Span(start=a, end=b) for a, b in spans],
+    )
+
+
+def _display_name(mentions: list[Mention], forms: list[str]) -> str:
+    """The most specific form in the text when it is richer than the canonical name, else the canonical."""
+    richer = [
+        f
+        for m, f in zip(mentions, forms, strict=True)
+        if m.extended or (m.known and m.known.richer)
+    ]
+    if richer:
+        return max(richer, key=len)
+    known = next((m.known for m in mentions if m.known is not None), None)
+    return known.entry.name if known is not None else max(forms, key=len)
+
+
+def _clean(form: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", form).strip()
+
+
+def _unique(names: list[str], exclude: str) -> list[str]:
+    seen = {variant_key(exclude).casefold()}
+    out = []
+    for name in names:
+        key = variant_key(name).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out

@@ -1,0 +1,184 @@
+"""The systems extractor on short texts written for these tests (names and phrasing unlike the dev set)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.article import Article
+from bot.core.local.analysis import Analysis
+from bot.core.local.nlp import load_nlp
+from bot.core.local.register import variant_key
+from bot.core.local.systems import find_systems
+from bot.core.models import System
+
+
+def _systems(text: str, parse: bool = True) -> list[System]:
+    nlp = load_nlp()
+    doc = nlp(text) if parse else nlp.make_doc(text)
+    return find_systems(Analysis(article=Article(text=text), doc=doc, published=None))
+
+
+def _by_name(systems: list[System]) -> dict[str, System]:
+    return {s.name: s for s in systems}
+
+
+def _assert_grounded(text: str, systems: list[System]) -> None:
+    """Every mention span is in the text and spells the name or one of the aliases."""
+    for system in systems:
+        names = {variant_key(n).casefold() for n in [system.name, *system.aliases]}
+        assert system.mentions
+        for span in system.mentions:
+            assert 0 <= span.start < span.end <= len(text)
+            assert variant_key(text[span.start : span.end]).casefold() in names
+
+
+def test_known_variant_resolves_to_canonical_entry() -> None:
+    text = (
+        "Moscow moved an S-400 regiment to the Baltic coast last month. "
+        "NATO refers to the system as the SA-21 Growler."
+    )
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["S-400 Triumf"]
+    s400 = systems[0]
+    assert s400.category == "SAM system"
+    assert s400.origin == "Russia"
+    assert s400.in_register
+    assert {"S-400", "SA-21 Growler"} <= set(s400.aliases)
+    assert len(s400.mentions) == 2
+    _assert_grounded(text, systems)
+
+
+def test_spelling_variants_and_plurals_are_one_system() -> None:
+    text = "Romania flew its F16 jets alongside Dutch F-16s, while MIG-29 fighters stayed grounded."
+    systems = _by_name(_systems(text))
+    assert len(systems["F-16 Fighting Falcon"].mentions) == 2
+    assert systems["MiG-29 Fulcrum"].category == "fighter aircraft"
+    _assert_grounded(text, list(systems.values()))
+
+
+def test_the_richer_form_in_the_text_is_the_name() -> None:
+    text = (
+        "Slovakia received its first F-16 Block 70 fighters on Friday. "
+        "The Block 70 carries a new radar, and the Mk 41 launchers were not part of the deal."
+    )
+    systems = _by_name(_systems(text))
+    f16 = systems["F-16 Block 70"]
+    assert f16.category == "fighter aircraft"
+    assert "Block 70" in f16.aliases
+    assert len(f16.mentions) == 2
+    _assert_grounded(text, list(systems.values()))
+
+
+def test_maker_prefix_and_bare_designator_merge() -> None:
+    text = "Kenya is buying Bayraktar TB3 drones for its navy. Each TB3 can take off from a short deck."
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["Bayraktar TB3"]
+    assert systems[0].aliases == ["TB3"]
+    assert len(systems[0].mentions) == 2
+
+
+def test_unknown_designator_with_proper_name_is_found_by_pattern() -> None:
+    text = "Norway's army tested the XR-9 Fjordhawk surveillance drone over the weekend near Bodø."
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["XR-9 Fjordhawk"]
+    assert not systems[0].in_register
+    assert systems[0].category == "UAV"
+    assert "XR-9" in systems[0].aliases
+    _assert_grounded(text, systems)
+
+
+def test_category_phrase_and_defined_acronym_become_part_of_the_system() -> None:
+    text = (
+        "Serbia paraded the ALN 240 Multiple Launch Rocket System (MLRS) in Belgrade. "
+        "Officials said the MLRS can fire guided rockets out to 90 km."
+    )
+    systems = _systems(text)
+    assert len(systems) == 1
+    mlrs = systems[0]
+    assert mlrs.name == "ALN 240 Multiple Launch Rocket System"
+    assert mlrs.category == "MLRS"
+    assert {"ALN 240", "MLRS"} <= set(mlrs.aliases)
+    assert len(mlrs.mentions) == 3  # the full name, "(MLRS)" and the later "MLRS"
+    _assert_grounded(text, systems)
+
+
+def test_named_malware_and_software_are_found_by_how_they_are_introduced() -> None:
+    text = (
+        "Investigators found an implant that researchers named WinterMoth on the ministry's servers. "
+        "The contractor folded the data into Halcyon, its software suite for targeting cells. "
+        "WinterMoth beaconed every six hours."
+    )
+    systems = _by_name(_systems(text))
+    assert systems["WinterMoth"].category == "cyber tool"
+    assert len(systems["WinterMoth"].mentions) == 2
+    assert systems["Halcyon"].category == "software"
+
+
+def test_named_ship_with_hull_number_and_later_mention() -> None:
+    text = "The Royal Navy frigate HMS Glasgow (F88) sailed from the Clyde. The Glasgow will join NATO."
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["HMS Glasgow"]
+    assert systems[0].category == "frigate"
+    assert {"F88", "Glasgow"} <= set(systems[0].aliases)
+    _assert_grounded(text, systems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G7 leaders met as COVID-19 cases rose; Q4 2025 earnings beat forecasts and FY2026 looks weak.",
+        "Students on F-1 visas and H-1B holders face new rules under Article 5 and Section 230.",
+        "The 5G rollout met ISO 9001 rules; APT28 and UNC3886 hacked routers; the H5N1 virus spread.",
+        "Flight MH17 was shot down in 2014; Route 66 and the M25 were closed; NOK 640 million was paid.",
+        "The Patriot Act passed in 2001, Spike Lee won an award and Archer Daniels Midland shares rose.",
+        "Tesla recalled the Model 3, Apple sold the iPhone 16 and Sony priced the PS5 Pro at $699.",
+    ],
+)
+def test_look_alikes_are_not_systems(text: str) -> None:
+    assert _systems(text) == []
+
+
+def test_an_ordinary_word_name_needs_defence_context() -> None:
+    assert _systems("The Patriot Act passed the Senate.") == []
+    text = "Germany will send two more Patriot batteries to Poland."
+    assert [s.name for s in _systems(text)] == ["MIM-104 Patriot"]
+
+
+def test_a_lone_name_that_ends_another_system_is_merged_into_it() -> None:
+    text = "An Indian Navy P-8I Poseidon tracked the submarine. The Poseidon then returned to base."
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["P-8I Poseidon"]
+    assert len(systems[0].mentions) == 2
+
+
+def test_chips_and_models_keep_their_versions() -> None:
+    text = "The lab fine-tuned Llama 3.3 70B on a cluster of Nvidia H200 GPUs rather than older A100 chips."
+    systems = _by_name(_systems(text))
+    assert systems["Llama 3.3 70B"].category == "AI model"
+    assert systems["Nvidia H200"].category == "chip"
+    assert systems["Nvidia A100"].aliases == ["A100"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "F-16",
+        "\x00\x01\x02 F-16 \x7f",
+        '«F‑35» „Su‑57“ "unbalanced',
+        "مرحبا بالعالم S-400 شكرا",
+        "戦闘機F-35Aと早期警戒機E-2Dが配備された",
+        "no sentence end F-35 and HIMARS and Type 055" * 50,
+    ],
+)
+def test_adversarial_text_does_not_crash(text: str) -> None:
+    _assert_grounded(text, _systems(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_random_text_gives_grounded_systems(text: str) -> None:
+    _assert_grounded(text, _systems(text, parse=False))
