@@ -1,0 +1,244 @@
+"""Actor mention candidates: spaCy entities cleaned up, plus names the small model missed.
+
+The small model cuts names short ("Türkiye's Presidency of"), runs them on ("Daniel Okafor\\n\\nHackers")
+and swallows titles and articles ("the Ministry of Defence", "spokesperson Liu Wenbo"). Each entity is
+trimmed to the name itself; the trimmed title is kept for the role. Names the model missed outright
+are added by `recovered.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from bot.core.local import orgs, roles
+from bot.core.local.countries import CountryIndex
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
+# Lowercase words that may sit inside a name ("Armed Forces of the Philippines", "Rio de Janeiro").
+NAME_LINKS = frozenset("of for and the de da do dos das du des del la le van von der den al bin y e on".split())
+_PARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "abu", "bint", "ben"})
+_LEADING_ARTICLE = re.compile(r"(?:the|The|THE|a|an|A|An)\s+")
+_POSSESSIVE_SPLIT = re.compile(r"(?:'s|\u2019s)\s+")
+_TRAILING = re.compile(r"(?:(?:'s|\u2019s|')|[,;:\s])+$")
+_OPEN_PAREN = re.compile(r"\s*\(([^()]*)$")
+_DEFINITION = re.compile(r"\s*\((?P<acr>[A-Za-z][A-Za-z.&]{1,9})\)")
+_CONTINUATION = re.compile(
+    r" ?(?P<words>(?:(?:of|for|and|de|da|do|du|of the) )?(?:[A-Z][\w\u2019'&.-]*(?: |(?=[,.;:)]|$))){1,5})"
+)
+_SUFFIXES = ("Co., Ltd.", "Sp. z o.o.", "S.p.A.", "LLC", "Ltd.", "Ltd", "Inc.", "Inc", "PLC", "plc",
+             "GmbH", "AG", "S.A.", "SA", "AS", "ASA", "AB", "NV", "BV", "Co.", "Corp.", "Corporation",
+             "Limited")  # fmt: skip
+
+
+def _suffix_rests() -> dict[str, tuple[str, ...]]:
+    """First word of a multi-word suffix -> the rest of it ("Sp" -> ". z o.o.", "Co" -> "., Ltd.")."""
+    rests: dict[str, tuple[str, ...]] = {}
+    for suffix in _SUFFIXES:
+        for k in range(1, len(suffix)):
+            if suffix[k] in ". ," and suffix[k - 1] not in " .," and " " not in suffix[:k]:
+                rests[suffix[:k]] = (*rests.get(suffix[:k], ()), suffix[k:])
+    return rests
+
+
+_SUFFIX_RESTS = _suffix_rests()
+_SUFFIX_RUN = re.compile(
+    r" (?P<words>(?:[A-Z][\w&-]* ){0,3}(?:" + "|".join(re.escape(s) for s in _SUFFIXES) + r"))(?=[\s,;:)]|\.\s|$)"
+)
+_LEFT_OF = re.compile(r"(?:(?<=\s)|^)(?P<run>(?:[A-Z][\w\u2019'-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?)$")
+_OWNER_CONTINUATION = re.compile(r" (?P<word>[A-Z][a-z]+)(?='s\b|\u2019s\b)")
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+_APOSTROPHE_NAME = re.compile(r" (?:O|D|L|Mc)?[\u2019'][A-Z][\w-]+")
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """One candidate mention of an actor, with what its context tells us."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    title: roles.Role | None = None
+    appositive: roles.Role | None = None
+    acronym: str | None = None
+    affiliation: str | None = None
+    notes: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> list[str]:
+        """The mention's words."""
+        return self.text.split()
+
+
+def entity_words(doc: Doc) -> frozenset[str]:
+    """Every word that is part of a named entity (to tell names from sentence openers)."""
+    return frozenset(w for e in doc.ents if e.label_ in ACTOR_LABELS for w in e.text.split())
+
+
+def candidates(doc: Doc, text: str, index: CountryIndex) -> list[Mention]:
+    """Cleaned candidate mentions from the entities of `doc` (whose text is `text`), in text order."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        for start, end, label in _pieces(text, ent, index):
+            mention = _clean(text, start, end, label, index)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda m: (m.start, -m.end))
+    return _dedupe(found)
+
+
+def _pieces(text: str, ent: Span, index: CountryIndex) -> list[tuple[int, int, str]]:
+    """The entity split at line breaks, inner lowercase words and a country's possessive.
+
+    A piece on a later line than the entity's first is a separate name the model glued on: its label
+    is unknown ("MISC").
+    """
+    spans: list[tuple[int, int, str]] = []
+    for n, match in enumerate(re.finditer(r"[^\n]+", text[ent.start_char : ent.end_char])):
+        start = ent.start_char + match.start()
+        label = ent.label_ if n == 0 else "MISC"
+        for s, e in _split_lowercase(text, start, ent.start_char + match.end()):
+            spans.extend((a, b, label) for a, b in _split_possessive(text, s, e, index))
+    return spans
+
+
+def _split_lowercase(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Homar-K at Huta Stalowa Wola" at "at": a lowercase word that cannot sit in a name."""
+    out: list[tuple[int, int]] = []
+    piece = start
+    for word in re.finditer(r"\S+", text[start:end]):
+        w = word.group(0)
+        if w[:1].islower() and w not in NAME_LINKS and w.split("-")[0] not in _PARTICLE_PREFIXES and word.start() > 0:
+            if start + word.start() > piece:
+                out.append((piece, start + word.start()))
+            piece = start + word.end() + 1
+    if piece < end:
+        out.append((piece, end))
+    return out
+
+
+def _split_possessive(text: str, start: int, end: int, index: CountryIndex) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    match = _POSSESSIVE_SPLIT.search(chunk)
+    if not match or match.end() >= len(chunk):
+        return [(start, end)]
+    owner = chunk[: match.start()]
+    lead = _LEADING_ARTICLE.match(owner)
+    owner = owner[lead.end() :] if lead else owner
+    if index.by_name(owner) is None and index.by_capital(owner) is None:
+        return [(start, end)]  # "People's Liberation Army" is one name
+    return [(start, start + match.start() + 2), (start + match.end(), end)]
+
+
+def _clean(text: str, start: int, end: int, label: str, index: CountryIndex) -> Mention | None:
+    lead = _LEADING_ARTICLE.match(text, start, end)
+    if lead and not _article_is_part(text[start:end], index):
+        start = lead.end()
+    trail = _TRAILING.search(text[start:end])
+    if trail:
+        end = start + trail.start()
+    acronym = None
+    paren = _OPEN_PAREN.search(text[start:end])
+    if paren:
+        inner, end = paren.group(1), start + paren.start()
+        if text[start + paren.end() : start + paren.end() + 1] == ")" and orgs.is_acronym(inner, text[start:end]):
+            acronym = inner
+    title = None
+    if label in {"PERSON", "ORG"}:
+        start, end, title = _strip_title(text, start, end)
+    if end <= start:
+        return None
+    start = _extend_left(text, start, label)
+    end = _extend(text, start, end, label)
+    if acronym is None:
+        defined = _DEFINITION.match(text, end)
+        if defined and orgs.is_acronym(defined.group("acr"), text[start:end]):
+            acronym = defined.group("acr")
+    return Mention(start=start, end=end, text=text[start:end], label=label, title=title, acronym=acronym)
+
+
+def _article_is_part(name: str, index: CountryIndex) -> bool:
+    """ "The Hague", "The Gambia": the article belongs to the name."""
+    bare = name.rstrip(" ,;:")
+    return bare in _ARTICLE_NAMES and bool(index.by_capital(bare) or index.by_name(bare))
+
+
+_ARTICLE_NAMES = frozenset({"The Hague", "The Gambia", "The Bahamas"})
+
+
+def _strip_title(text: str, start: int, end: int) -> tuple[int, int, roles.Role | None]:
+    """Move leading titles ("spokesperson", "General", "Air Marshal") out of a name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = 0
+    while cut < len(words) and is_title_word(words[cut].group(0)):
+        cut += 1
+    if cut == 0 or not any(_is_title_head(w.group(0)) for w in words[:cut]):
+        return start, end, None
+    if cut == len(words):
+        return start, start, None  # a bare title ("Air Marshal"): the role finder reads it
+    rest = [w.group(0) for w in words[cut:]]
+    if not all(w[:1].isupper() for w in rest) or orgs.has_org_head(" ".join(rest)):
+        return start, end, None
+    title_text = text[start : start + words[cut - 1].end()]
+    role = roles.Role(text=title_text, affiliation=None, person=True)
+    return start + words[cut].start(), end, role
+
+
+def is_title_word(word: str) -> bool:
+    """A title or rank word ("Gen.", "spokesperson") or a word that modifies one ("former")."""
+    w = word.lower().strip(".,").replace("\u2019", "'")
+    return _is_title_head(word) or (w in roles.ROLE_MODIFIERS and w not in {"national", "state"})
+
+
+def _is_title_head(word: str) -> bool:
+    return word.lower().strip(".,") in roles.HONORIFICS or roles.is_role_head(word)
+
+
+def _extend_left(text: str, start: int, label: str) -> int:
+    """Take in a head the model left out: "General Staff of the" + "Armed Forces of Ukraine"."""
+    if label != "ORG":
+        return start
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _LEFT_OF.search(text, max(line_start, start - 60), start)
+    if not match or not orgs.has_org_head(match.group("run").rsplit(" of", 1)[0]):
+        return start
+    run_start = match.start("run")
+    lead = _LEADING_ARTICLE.match(text, run_start, start)
+    return lead.end() if lead else run_start
+
+
+def _extend(text: str, start: int, end: int, label: str) -> int:
+    """Continue a name the model cut short: a dangling "of", a corporate suffix, "O'Keeffe"."""
+    words = text[start:end].split()
+    if words and words[-1].lower() in {"of", "for", "and", "de"}:
+        match = _CONTINUATION.match(text, end)
+        return end + len(match.group(0).rstrip()) if match else end
+    suffix = _SUFFIX_RUN.match(text, end)
+    if suffix and label in {"ORG", "PERSON", "GPE", "FAC"}:
+        return end + len(suffix.group(0).rstrip())
+    last = words[-1] if words else ""
+    for rest in _SUFFIX_RESTS.get(last, ()):
+        if text.startswith(rest, end):
+            return end + len(rest)  # the model stopped inside a suffix: "Wisłotech Sp" + ". z o.o."
+    owner = _OWNER_CONTINUATION.match(text, end)
+    if owner and label == "ORG":
+        return owner.end("word")  # "Lockheed" + " Martin" + "'s plant"
+    apostrophe = _APOSTROPHE_NAME.match(text, end) or _HYPHEN_TAIL.match(text, end)
+    if apostrophe and label == "PERSON":
+        return apostrophe.end()  # "Brendan" + " O'Keeffe"; "Park Ji" + "-won"
+    return end
+
+
+def _dedupe(found: list[Mention]) -> list[Mention]:
+    """Drop candidates nested in an earlier, longer one (extensions can swallow the next entity)."""
+    kept: list[Mention] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
