@@ -188,3 +188,19 @@ def test_every_verbatim_quote_is_exact_after_grounding(texts: list[str], offset:
             assert quote.verbatim and quote.text
             assert ARTICLE[quote.start : quote.end] == quote.text
     assert ground(out, ARTICLE) == out
+
+
+def test_definite_description_mentions_survive_when_the_actor_is_named() -> None:
+    text = "Defence Minister Ana Rojas signed the deal. The minister said more would follow."
+    named = Span(start=text.index("Ana Rojas"), end=text.index("Ana Rojas") + len("Ana Rojas"))
+    title = Span(start=text.index("The minister"), end=text.index("The minister") + len("The minister"))
+    stray = Span(start=0, end=7)  # "Defence": neither the name nor a description
+    actor = Actor(name="Ana Rojas", kind="person", mentions=[named, title, stray])
+    [grounded] = ground(make(actors=[actor]), text).actors
+    assert grounded.mentions == [named, title]
+
+
+def test_description_alone_does_not_ground_an_actor() -> None:
+    text = "The minister said more would follow."
+    actor = Actor(name="Ana Rojas", kind="person", mentions=[Span(start=0, end=12)])
+    assert ground(make(actors=[actor]), text).actors == []

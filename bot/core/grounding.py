@@ -115,12 +115,20 @@ class _Grounder:
     # --- mentions -------------------------------------------------------------------------------
     def mentions(self, names: list[str], spans: list[Span], partial: bool, fallback: list[str]) -> list[Span]:
         """Valid mention spans for an item called `names`; repaired by search when any were bad."""
-        valid = [s for s in spans if self._names_span(s, names, partial)]
+        naming = [s for s in spans if self._names_span(s, names, partial)]
+        # A definite description ("the minister") is a real mention of an item that is also named.
+        described = [s for s in spans if partial and naming and self._describes(s)]
+        valid = naming + [s for s in described if s not in naming]
         if valid and len(valid) == len(spans):
             return spans
         found = find_terms(self.text, names) or (find_terms(self.text, fallback) if not valid else [])
         merged = {(s.start, s.end) for s in valid} | set(found)
         return [Span(start=a, end=b) for a, b in sorted(merged)]
+
+    def _describes(self, span: Span) -> bool:
+        if not 0 <= span.start < span.end <= len(self.text):
+            return False
+        return _DESCRIPTION_RE.fullmatch(self.text[span.start : span.end]) is not None
 
     def _names_span(self, span: Span, names: list[str], partial: bool) -> bool:
         if not 0 <= span.start < span.end <= len(self.text):
@@ -133,6 +141,9 @@ class _Grounder:
     def evidence(self, point: KeyPoint) -> KeyPoint:
         kept = [s for s in point.evidence if 0 <= s.start < s.end <= len(self.text)]
         return point if len(kept) == len(point.evidence) else point.model_copy(update={"evidence": kept})
+
+
+_DESCRIPTION_RE = re.compile(r"(?i:the|this|that)\s+[^\W\d][\w\-\u2019']*(?:[ ][\w\-\u2019']+){0,4}")
 
 
 def _is_name_part(written: str, name: str) -> bool:
