@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test eval bench bench-openai bench-discord clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ eval: $(STAMP_RUN)
 
 bench: $(STAMP_RUN)
 	$(BIN)/briefbot bench ../shared/eval
+
+bench-openai: $(STAMP_TEST)
+	$(BIN)/briefbot bench ../shared/eval --engine openai --briefings 200
+	$(BIN)/briefbot bench ../shared/eval --engine openai --briefings 100 --faults 0.3
+
+bench-discord: $(STAMP_TEST)
+	$(BIN)/python bench/discord_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core.errors import BriefbotError, InputError
+from bot.core.errors import BriefbotError, ConfigError, InputError
 
 if TYPE_CHECKING:
     from bot.core.settings import Settings
@@ -77,9 +77,38 @@ async def _brief(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_bench_openai(args: argparse.Namespace) -> int:
+    """The openai engine's own overhead against the local OpenAI-compatible test server."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "openai_bench.py"
+    spec = importlib.util.spec_from_file_location("openai_bench", script)
+    if not script.is_file() or spec is None or spec.loader is None:
+        raise ConfigError("The openai bench needs a source checkout: it starts the local model "
+                          "server from tests/fakes (run it from the repository).")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
+    spec.loader.exec_module(module)
+    report = asyncio.run(module.run_bench(args.briefings, args.faults))
+    if args.json:
+        print(json.dumps({
+            "briefings": report.briefings,
+            "requests_per_briefing": round(report.requests_per_briefing, 3),
+            "max_requests_per_briefing": report.max_requests_per_briefing,
+            "fallbacks": report.fallbacks,
+            "overhead_p50_ms": round(report.overhead_p50_ms, 1),
+            "overhead_p95_ms": round(report.overhead_p95_ms, 1),
+        }))
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     from bot.core.benchmark import run_bench
 
+    if args.engine == "openai":
+        return _cmd_bench_openai(args)
     report = run_bench(Path(args.directory), passes=args.passes)
     if args.json:
         print(json.dumps(report))
@@ -179,6 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("directory", help="folder with gold.jsonl and articles/")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument("--passes", type=int, default=3, help="passes over the set (default 3)")
+    bench.add_argument(
+        "--engine", choices=["local", "openai"], default="local",
+        help="local: the dev set on one core; openai: overhead and requests per briefing against "
+        "the local OpenAI-compatible test server (needs a source checkout)",
+    )
+    bench.add_argument("--briefings", type=int, default=200, help="openai: briefings to run")
+    bench.add_argument("--faults", type=float, default=0.0,
+                       help="openai: share of requests answered 429/500/stalled (e.g. 0.3)")
     bench.set_defaults(func=_cmd_bench)
 
     ev = sub.add_parser("eval", help="score the local engine on a labelled set (DIR/gold.jsonl)")
