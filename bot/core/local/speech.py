@@ -1,0 +1,259 @@
+"""Speech events: who is said to say what, with or without quotation marks.
+
+A speech event is a speech verb ("said", "told", "warned", "according to", ...) outside quotation
+marks, its speaker phrase (before the verb, or after it in "..., said X"), and the reported clause
+when there is one ("X noted that ...", "..., X said.", "A, he said, B"). Quotes are attributed to
+events afterwards by `attribute_quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.local.clauses import (
+    AUX,
+    NO_CONTENT_START,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+    clause_after,
+    clause_start,
+    cut_trailing_pp,
+    last_comma,
+    leading_np,
+    only_adverbial,
+    split_commas,
+    trim,
+)
+from bot.core.local.masked_sentences import SentenceIndex
+from bot.core.local.quotes import DOUBLE, SINGLE, QuoteSpan
+from bot.core.local.speaker_words import PRONOUNS
+from bot.core.local.speakers import EntLabel, SpeakerNP, parse_np, tokens
+
+VERB_RE = re.compile(
+    r"(?<![\w\-])(?:"
+    + "|".join(re.escape(p) for p in SPEECH_PHRASES + sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r"|According to|In the words of)(?![\w\-])"
+)
+_FORWARD = ("according to", "in the words of")
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,120}?)\s+as\s+saying")
+_QUOTE_ONLY = frozenset({"put it", "puts it"})
+_PASSIVE_RE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|not|never|n't|to)\s+(?:\w+ly\s+)?|n't\s+|\b(?:who|which)\s+)$"
+)
+_RELATIVE_RE = re.compile(r"\s(?:who|whom|whose|which)\s")
+_FORWARD_STOP_RE = re.compile(r"[,;:!?\n]|(?<![A-Z])\.(?=\s|$)|\s(?:who|whom|whose|which|that)\s")
+# "according to a report / its annual report / figures": a document, not a speaker.
+_DOCUMENT_RE = re.compile(
+    r"(?:(?:a|an|the|its|their|his|her|this|these|new|latest|official|annual|preliminary|recent|internal|"
+    r"\w+['\u2019]s)\s+)*(?:report|study|survey|data|document|documents|figures|estimates|analysis|"
+    r"assessment|schedule|filing|records|notice|website|post|summary|tally|footage|images|imagery|"
+    r"research|review|audit|poll|paper|memo|letter|plan|budget|statistics|calculations)\b",
+    re.I,
+)
+_STATEMENT_RE = re.compile(r"\b(?:statement|communiqu|press release|news release)", re.I)
+_CLAUSE_MIN_WORDS = 3
+
+
+@dataclass(slots=True)
+class SpeechEvent:
+    """One speech verb with its speaker phrase and reported clause."""
+
+    verb_start: int
+    verb_end: int
+    verb: str
+    sentence: tuple[int, int]
+    speaker: SpeakerNP
+    appositive: str | None = None
+    content: tuple[int, int] | None = None
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # clause around "A, he said, B"
+    statement: bool = False
+    quotes: list[int] = field(default_factory=list)
+
+
+class _Finder:
+    """Finds speech events sentence by sentence in one article."""
+
+    def __init__(
+        self, text: str, masked: str, sents: SentenceIndex, quotes: list[QuoteSpan], label: EntLabel
+    ) -> None:
+        self.text, self.masked, self.sents, self.label = text, masked, sents, label
+        # A closing mark ends a clause only in `"...," said X` / `"...?" she asked` shapes.
+        self.closers = sorted(
+            q.mark_close
+            for q in quotes
+            if q.mark_close is not None
+            and (
+                text[q.mark_close - 1 : q.mark_close] in ",!?"
+                or text[q.mark_close + 1 : q.mark_close + 2] == ","
+            )
+        )
+
+    def events(self) -> list[SpeechEvent]:
+        """Speech events of every sentence, in text order."""
+        out = []
+        for s, e in self.sents.spans:
+            for m in VERB_RE.finditer(self.masked, s, e):
+                ev = self._event(m.start(), m.end(), m.group().lower(), (s, e))
+                if ev is not None:
+                    out.append(ev)
+        return out
+
+    def _event(self, vs: int, ve: int, verb: str, sent: tuple[int, int]) -> SpeechEvent | None:
+        s, e = sent
+        if _PASSIVE_RE.search(self.masked[max(s, vs - 24) : vs]):
+            return None
+        statement = bool(_STATEMENT_RE.search(self.masked, s, e))
+        if verb in _FORWARD:
+            return self._forward(vs, ve, verb, sent, statement)
+        quoted = _QUOTED_AS_RE.search(self.masked, s, ve) if verb == "saying" else None
+        if quoted and quoted.end() == ve:  # "The agency quoted X as saying ..."
+            np = parse_np(self.text, quoted.start(1), quoted.end(1), self.label)
+            if np is None:
+                return None
+            ev = SpeechEvent(vs, ve, verb, sent, np, statement=statement)
+            ev.content = self._content(ve, e, "said")
+            return ev
+        before = self.masked[s:vs].rstrip(" ,")
+        if before[-1:] in "\"'\u201d\u2019\u00bb":  # "...," said X
+            np, app, stop = self._after(ve, e)
+            if np is None:
+                return None
+            return SpeechEvent(vs, ve, verb, sent, np, app, statement=statement)
+        a = self._clause_start(s, vs)
+        found = self._before(a, vs, verb)
+        if found is None:
+            return None
+        np, app, comma = found
+        ev = SpeechEvent(vs, ve, verb, sent, np, app, statement=statement)
+        if verb not in _QUOTE_ONLY:
+            self._reported(ev, a, comma, ve, e)
+        return ev
+
+    def _reported(self, ev: SpeechEvent, a: int, comma: int | None, ve: int, e: int) -> None:
+        """Fill the event's reported clause: after the verb, or around a parenthetical speaker."""
+        rest = self.masked[ve:e]
+        if comma is not None and a < comma and rest.startswith(","):
+            ev.content = (a, e)
+            ev.pieces = [trim(self.text, a, comma), trim(self.text, ve + 1, e)]
+            return
+        ev.content = self._content(ve, e, ev.verb)
+        if ev.content is None and comma is not None and a < comma and only_adverbial(rest):
+            ev.content = trim(self.text, a, comma)  # "The deal was signed, the ministry said."
+            if len(self.text[ev.content[0] : ev.content[1]].split()) < _CLAUSE_MIN_WORDS:
+                ev.content = None
+
+    def _forward(
+        self, vs: int, ve: int, verb: str, sent: tuple[int, int], statement: bool
+    ) -> SpeechEvent | None:
+        """ "according to X, ..." and "in the words of X": the speaker follows the phrase."""
+        s, e = sent
+        np, stop = self._np_after(ve, e)
+        if np is None or _DOCUMENT_RE.match(self.text, np.start):
+            return None
+        ev = SpeechEvent(vs, ve, verb, sent, np, statement=statement)
+        if self.masked[stop : stop + 1] == ",":
+            app = re.match(r",\s*(?:an?|the|who|whom|whose|which)\s[^,]*,", self.masked[stop:e])
+            ev.content = self._content(stop + (app.end() if app else 1), e, "said") or None
+        a = self._clause_start(s, vs)
+        if ev.content is None and a < vs - 2:
+            ev.content = trim(self.text, a, vs)
+            ev.content = (ev.content[0], ev.content[1] - (self.text[ev.content[1] - 1] == ","))
+        return ev
+
+    def _clause_start(self, s: int, vs: int) -> int:
+        return clause_start(self.masked, s, vs, self.closers)
+
+    def _before(
+        self, a: int, vs: int, verb: str
+    ) -> tuple[SpeakerNP, str | None, int | None] | None:
+        """The subject before the verb: (phrase, appositive, comma ending a fronted clause)."""
+        toks = tokens(self.masked, a, vs)
+        while toks and toks[-1].low in AUX:
+            toks.pop()
+        if not toks:
+            return None
+        end = toks[-1].end
+        last = toks[-1]
+        if last.low in ("and", "but", "or") or (verb.endswith("ing") and last.text == ","):
+            lead = leading_np(self.text, self.masked, a, last.start, self.label)
+            return (lead, None, None) if lead else None
+        if (
+            last.low in PRONOUNS
+            and last.text.lower() == last.text
+            or last.text in ("He", "She", "It", "They")
+        ):
+            comma = self._last_comma(a, last.start)
+            np = parse_np(self.text, last.start, last.end, self.label)
+            return (np, None, comma) if np else None
+        if last.text == ",":
+            return self._appositive(a, last.start)
+        comma = self._last_comma(a, end)
+        seg_start = comma + 1 if comma is not None else a
+        rel = _RELATIVE_RE.search(self.masked, seg_start, end)
+        np = parse_np(self.text, seg_start, rel.start() if rel else end, self.label)
+        return (np, None, comma) if np else None
+
+    def _appositive(self, a: int, end: int) -> tuple[SpeakerNP, str | None, None] | None:
+        """ "X, a fellow at Y, said" or "the ministry's spokesman, Name, said"."""
+        parts = split_commas(self.masked, a, end)
+        first = parse_np(self.text, *parts[0], self.label)
+        app = self.text[parts[1][0] : parts[1][1]].strip() if len(parts) > 1 else None
+        if (first is None or first.kind in ("unnamed", "definite")) and len(parts) > 1:
+            named = parse_np(self.text, *parts[-1], self.label)
+            if named and named.kind == "person":
+                return named, self.text[parts[0][0] : parts[0][1]].strip(), None
+        if (
+            first is not None
+            and first.kind in ("person", "surname")
+            and app
+            and app.startswith("which ")
+        ):
+            first = SpeakerNP(
+                first.start, first.end, "org", first.name
+            )  # "Acme, which makes ...": a thing
+        return (first, app, None) if first else None
+
+    def _after(self, ve: int, e: int) -> tuple[SpeakerNP | None, str | None, int]:
+        """The speaker after the verb (", said X, a fellow at Y."): phrase, appositive, where it stops."""
+        np, np_stop = self._np_after(ve, e)
+        app = None
+        stop = np_stop
+        if np is not None and self.masked[np_stop : np_stop + 1] == ",":
+            m2 = _FORWARD_STOP_RE.search(self.masked, np_stop + 1, e)
+            app_end = m2.start() if m2 else e
+            app = self.text[np_stop + 1 : app_end].strip() or None
+            stop = app_end if app else np_stop
+        return np, app, stop
+
+    def _np_after(self, ve: int, e: int) -> tuple[SpeakerNP | None, int]:
+        a = ve
+        while a < e and self.masked[a] in " \u00a0":
+            a += 1
+        m = _FORWARD_STOP_RE.search(self.masked, a, e)
+        stop = cut_trailing_pp(self.masked, a, m.start() if m else e)
+        return parse_np(self.text, a, stop, self.label), stop
+
+    def _last_comma(self, a: int, b: int) -> int | None:
+        return last_comma(self.masked, a, b)
+
+    def _content(self, ve: int, e: int, verb: str) -> tuple[int, int] | None:
+        """The reported clause after the verb, or None when only an object or adverbial follows."""
+        rest = self.masked[ve:e]
+        start = clause_after(rest, verb)
+        if start is None:
+            return None
+        span = trim(self.text, ve + start, e)
+        words = self.text[span[0] : span[1]].split()
+        if len(words) < _CLAUSE_MIN_WORDS or words[0].lower() in NO_CONTENT_START:
+            return None
+        if self.text[span[0]] in DOUBLE + SINGLE:
+            return None  # X said: "..." -- the quotation itself, not reported speech
+        return span
+
+
+def find_events(
+    text: str, masked: str, sents: SentenceIndex, quotes: list[QuoteSpan], label: EntLabel
+) -> list[SpeechEvent]:
+    """Every speech event of the article, in text order."""
+    return _Finder(text, masked, sents, quotes, label).events()

@@ -1,0 +1,374 @@
+"""Expert views of the local engine: who said what, with verbatim quotes, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.article import Article
+from bot.core.local.analysis import Analysis
+from bot.core.local.experts import find_expert_views
+from bot.core.local.nlp import load_nlp
+from bot.core.models import Actor, ExpertView, Span
+
+NEWS = """HELSINKI, 4 March 2026 — Finland will buy 40 more CV90 infantry fighting vehicles, the defence ministry said on Monday.
+
+“We need armour that can move fast in deep snow,” Defence Minister Aino Laaksonen told reporters in Helsinki. “This order gives us exactly that.”
+
+Laaksonen said the first vehicles would arrive in 2027. She added that the contract included training for 200 crew members.
+
+Jukka Peltonen, an armour specialist at the Karelia Security Institute, was more cautious. “The vehicles are excellent,” he said, “but the budget does not yet include spare parts.”
+
+“It's a good deal on paper,” said Maria Oksanen, a former procurement official who now advises industry. “Whether it’s good in practice depends on the factory in Hämeenlinna.”
+
+A senior Finnish officer, who asked not to be named, said the army had wanted at least 60 vehicles. “Forty is a compromise, and everyone in the army knows it,” the officer said.
+"""
+
+FEATURE = """Admiral Tomas Reyes, the commander of the Southern Fleet, spoke to us aboard his flagship.
+
+"When I joined the navy, we called these ships 'the grey ladies.' Nobody calls them that now.
+
+"The ships are old, but the crews are the best we have ever had," Reyes said.
+
+Economist Rita Alves noted that the naval budget had grown by eight percent a year since 2021.
+
+Lena Park, a missile analyst at the Coastal Studies Group, said the missile shown in the parade was new. Omar Haddad, a retired air force general, disagreed. "It is an old design with new paint," he said. "Nothing more."
+
+Park did not back down. "The engine is different, and the fins are different," she said.
+
+The Ministry of Foreign Affairs said in a statement that the parade was "a deliberate show of force aimed at our neighbours." It said the ambassador had been summoned.
+
+An official at the embassy said the talks were "going nowhere fast, and everybody in the room knows it."
+
+Chief of Staff General Piotr Nowicki inspected the brigade on Friday. The general said the unit would be ready by autumn.
+
+[Pull quote: "The ships are old, but the crews are the best we have ever had."]
+"""
+
+WIRE = """NAIROBI, June 3 (Coastline Wire) - Kenya's navy will receive two offshore patrol vessels from a Turkish shipyard next year, the navy said on Tuesday.
+
+"These ships will let us stay at sea for three weeks at a time," Rear Admiral Joseph Kamau, 54, told a news conference in Mombasa.
+
+State broadcaster KBC quoted Defence Cabinet Secretary Grace Wanjiru as saying the vessels would cost about 12 billion shillings.
+
+"Patrol boats are useful, but they do not solve the problem of corruption in the ports," says Peter Otieno, who teaches maritime law. "Until that changes," he adds, "the pirates will always find a harbour."
+
+Two people familiar with the negotiations said Kenya had also asked about a third ship. "It was discussed, but nothing was signed," one of them said.
+"""
+
+INTERVIEW = """"Drones changed everything": a conversation with General Ana Ruiz
+
+We spoke to General Ana Ruiz, the head of the army logistics command, about ammunition and drones.
+
+Q: How has the war changed your planning?
+
+A: Completely. We used to plan for a short, intense war. Now we plan for a long one, and that means factories.
+
+Q: What about drones?
+
+A: Drones changed everything. A company commander now needs an electronic warfare specialist.
+"""
+
+OPINION = """Commentary
+
+Europe should launch its own military satellites
+
+By Daniel Weiss
+
+For three decades, European armies have rented their view of the world from others. I argue that this arrangement has run out of time.
+
+The cost is not the obstacle people think it is. A constellation of small radar satellites costs less than a single frigate.
+
+Europe should stop renting and start launching.
+
+Daniel Weiss is a space policy consultant based in Vienna. The views expressed are his own.
+"""
+
+
+def views_of(text: str, actors: list[Actor] | None = None) -> list[ExpertView]:
+    analysis = Analysis(article=Article(text=text), doc=load_nlp()(text), published=None)
+    views = find_expert_views(analysis, actors or [])
+    for view in views:
+        for quote in view.quotes:
+            assert quote.verbatim and text[quote.start : quote.end] == quote.text
+    return views
+
+
+def view(views: list[ExpertView], speaker: str) -> ExpertView:
+    found = [v for v in views if v.speaker == speaker]
+    assert len(found) == 1, f"{speaker!r} not exactly once in {[v.speaker for v in views]}"
+    return found[0]
+
+
+def quoted(v: ExpertView) -> list[str]:
+    return [q.text for q in v.quotes]
+
+
+@pytest.fixture(scope="module")
+def news() -> list[ExpertView]:
+    return views_of(NEWS)
+
+
+@pytest.fixture(scope="module")
+def feature() -> list[ExpertView]:
+    return views_of(FEATURE)
+
+
+def test_quote_before_a_titled_name_and_a_follow_on_sentence(news: list[ExpertView]) -> None:
+    v = view(news, "Aino Laaksonen")
+    assert quoted(v) == [
+        "We need armour that can move fast in deep snow",
+        "This order gives us exactly that.",
+    ]
+    assert v.role == "Defence Minister" and v.named
+
+
+def test_pronoun_speaker_and_interrupted_quote(news: list[ExpertView]) -> None:
+    v = view(news, "Jukka Peltonen")
+    assert quoted(v) == [
+        "The vehicles are excellent",
+        "but the budget does not yet include spare parts.",
+    ]
+    assert v.role == "armour specialist" and v.affiliation == "Karelia Security Institute"
+
+
+def test_inverted_attribution_keeps_apostrophes_inside_the_quote(news: list[ExpertView]) -> None:
+    v = view(news, "Maria Oksanen")
+    assert quoted(v)[0] == "It's a good deal on paper"
+    assert quoted(v)[1].startswith("Whether it’s good")
+    assert v.role == "former procurement official"
+
+
+def test_unnamed_source_keeps_its_descriptor_and_merges_the_officer(news: list[ExpertView]) -> None:
+    v = view(news, "A senior Finnish officer")
+    assert not v.named
+    assert quoted(v) == ["Forty is a compromise, and everyone in the army knows it"]
+    assert "at least 60 vehicles" in v.summary
+
+
+def test_reported_speech_with_a_pronoun_becomes_the_summary(news: list[ExpertView]) -> None:
+    v = view(news, "Aino Laaksonen")
+    assert (
+        v.summary == "Aino Laaksonen said that the contract included training for 200 crew members."
+    )
+    assert '"' not in v.summary and "“" not in v.summary
+
+
+def test_a_ministry_mentioned_once_without_a_quote_is_no_expert(news: list[ExpertView]) -> None:
+    assert not [v for v in news if "ministry" in v.speaker.lower()]
+
+
+def test_multi_paragraph_quote_with_nested_single_quotes(feature: list[ExpertView]) -> None:
+    v = view(feature, "Tomas Reyes")
+    assert (
+        quoted(v)[0]
+        == "When I joined the navy, we called these ships 'the grey ladies.' Nobody calls them that now."
+    )
+    assert quoted(v)[1] == "The ships are old, but the crews are the best we have ever had"
+    assert v.role and v.role.startswith("Admiral")
+
+
+def test_pull_quote_joins_the_speaker_it_repeats(feature: list[ExpertView]) -> None:
+    v = view(feature, "Tomas Reyes")
+    pull = FEATURE.rindex("The ships are old")
+    assert any(q.start == pull for q in v.quotes)
+
+
+def test_reported_speech_without_quotes(feature: list[ExpertView]) -> None:
+    v = view(feature, "Rita Alves")
+    assert v.quotes == []
+    assert "the naval budget had grown by eight percent a year since 2021" in v.summary
+
+
+def test_pronouns_follow_gender_between_two_speakers(feature: list[ExpertView]) -> None:
+    assert quoted(view(feature, "Omar Haddad")) == [
+        "It is an old design with new paint",
+        "Nothing more.",
+    ]
+    assert quoted(view(feature, "Lena Park")) == [
+        "The engine is different, and the fins are different"
+    ]
+
+
+def test_organisation_statement_and_its_pronoun(feature: list[ExpertView]) -> None:
+    v = view(feature, "Ministry of Foreign Affairs")
+    assert quoted(v) == ["a deliberate show of force aimed at our neighbours."]
+    assert v.named and "deliberate show of force" in v.summary
+
+
+def test_unnamed_official_with_a_prepositional_phrase(feature: list[ExpertView]) -> None:
+    v = view(feature, "An official at the embassy")
+    assert not v.named and quoted(v) == ["going nowhere fast, and everybody in the room knows it."]
+
+
+def test_title_only_speaker_resolves_to_the_latest_matching_person(
+    feature: list[ExpertView],
+) -> None:
+    v = view(feature, "Piotr Nowicki")
+    assert "the unit would be ready by autumn" in v.summary
+    assert "Omar Haddad" not in v.summary
+
+
+def test_wire_patterns_age_quoted_as_saying_says_and_one_of_them() -> None:
+    views = views_of(WIRE)
+    assert view(views, "Joseph Kamau").role == "Rear Admiral"
+    assert "12 billion shillings" in view(views, "Grace Wanjiru").summary
+    assert quoted(view(views, "Peter Otieno"))[-1] == "the pirates will always find a harbour."
+    assert quoted(view(views, "Two people familiar with the negotiations")) == [
+        "It was discussed, but nothing was signed"
+    ]
+    assert not [v for v in views if "navy" in v.speaker.lower()]
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    v = view(views_of(INTERVIEW), "Ana Ruiz")
+    texts = quoted(v)
+    assert texts[0] == "Drones changed everything"  # the headline quote
+    assert any(t.startswith("Completely. We used to plan") for t in texts)
+    assert any(t.startswith("Drones changed everything. A company commander") for t in texts)
+    assert not any(t.startswith("How has") for t in texts)
+
+
+def test_opinion_author_gets_thesis_and_closing_words() -> None:
+    v = view(views_of(OPINION), "Daniel Weiss")
+    assert v.summary == "Daniel Weiss argues that this arrangement has run out of time."
+    assert quoted(v)[-1] == "Europe should stop renting and start launching."
+    assert v.role == "space policy consultant based in Vienna"
+
+
+def test_news_byline_is_not_an_expert() -> None:
+    text = "By Jane Holt\n\nThe army tested a new radar on Monday. Officials said it worked."
+    assert views_of(text) == []
+
+
+def test_surname_resolves_to_the_actor_full_name_and_role() -> None:
+    text = "The plan was discussed at length.\n\n“We are not ready,” Vance said after the meeting."
+    start = text.index("Vance")
+    actor = Actor(
+        name="Helen Vance",
+        kind="person",
+        role="Deputy Minister",
+        mentions=[Span(start=start, end=start + 5)],
+    )
+    v = view(views_of(text, [actor]), "Helen Vance")
+    assert v.role == "Deputy Minister" and quoted(v) == ["We are not ready"]
+
+
+def test_unbalanced_quote_gives_no_bogus_quote() -> None:
+    text = 'The minister said the plan was "final.\n\nNobody expected a change.\n\nKarl Brandt, the opposition leader, said: "We will fight this in parliament."'
+    views = views_of(text)
+    assert [quoted(v) for v in views] == [["We will fight this in parliament."]]
+    assert views[0].speaker == "Karl Brandt"
+
+
+def test_scare_quotes_make_no_expert() -> None:
+    text = 'Critics have called the programme a "white elephant" for years. The drills, code-named "Blue Shield," begin today.'
+    assert views_of(text) == []
+
+
+US_STYLE = """WASHINGTON (Reuters) - The United States will send another air defense package to Ukraine, Defense Secretary Lloyd K. Harmon said on Wednesday, as strikes on the power grid intensified.
+
+"We are going to keep doing this as long as it takes," Harmon told reporters traveling with him. "Nobody should doubt that."
+
+Analysts were divided. J. Robert Mills of the Atlantic Defense Forum wrote on X that the package was "too little, too late."
+"""
+
+INTERVIEW_PLAIN = """Inside the navy's shipbuilding crunch
+
+We spoke with Vice Admiral Carla Mendes, who runs the navy's acquisition office, about ships and money.
+
+What is your biggest problem right now?
+
+Shipyards. We have the money for six frigates and the capacity for four.
+
+Can allies help?
+
+Yes, and they already do.
+Mendes: We would like that share to grow.
+"""
+
+
+def test_initials_dateline_and_a_person_of_an_organisation() -> None:
+    views = views_of(US_STYLE)
+    harmon = view(views, "Lloyd K. Harmon")
+    assert harmon.role == "Defense Secretary"
+    assert (
+        harmon.summary
+        == "Lloyd K. Harmon said the United States will send another air defense package to Ukraine."
+    )
+    assert quoted(view(views, "J. Robert Mills")) == ["too little, too late."]
+
+
+def test_possessive_title_and_a_colon_closing_the_previous_paragraph() -> None:
+    text = (
+        "‘We will not back down,’ says Taiwan’s president\n\n"
+        'The president spoke in Kaohsiung. "Our democracy is not for sale," she told the crowd.\n\n'
+        "In a statement, the company’s chief executive added:\n\n“We are proud to support the navy.”"
+    )
+    views = views_of(text)
+    assert quoted(view(views, "Taiwan’s president")) == [
+        "We will not back down",
+        "Our democracy is not for sale",
+    ]
+    assert quoted(view(views, "the company’s chief executive")) == [
+        "We are proud to support the navy."
+    ]
+
+
+def test_interview_with_question_lines_and_a_name_prefix() -> None:
+    v = view(views_of(INTERVIEW_PLAIN), "Carla Mendes")
+    assert v.role == "Vice Admiral"
+    assert quoted(v) == [
+        "Shipyards. We have the money for six frigates and the capacity for four.",
+        "Yes, and they already do.",
+        "We would like that share to grow.",
+    ]
+
+
+def test_capitalised_byline_and_a_headline_that_names_a_topic() -> None:
+    text = (
+        "GUEST COLUMN\n\nThe myth of the cheap drone\n\nBy ROBERT KANE\n\n"
+        "Everyone loves the story of the cheap drone that destroys an expensive tank. It is also misleading.\n\n"
+        "Armies that buy drones without sensors and operators will be disappointed."
+    )
+    v = view(views_of(text), "ROBERT KANE")
+    assert (
+        v.summary
+        == "ROBERT KANE writes that armies that buy drones without sensors and operators will be disappointed."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "Word", "“", "”“‘’'\"", "a" * 500, "שלום “עולם” 你好", "\x00\x07\x1b"]
+)
+def test_degenerate_texts_do_not_crash(text: str) -> None:
+    views_of(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "'",
+                "‘",
+                "’",
+                " said",
+                " he said.",
+                "Anna Berg",
+                ",",
+                ".",
+                "\n\n",
+                " the minister",
+                " word",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_every_returned_quote_is_verbatim_on_random_quote_soup(text: str) -> None:
+    views_of(text)  # views_of asserts that every quote is an exact slice of the text
