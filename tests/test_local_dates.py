@@ -330,3 +330,63 @@ def test_designators_that_look_like_dates_are_not_dates(nlp) -> None:  # type: i
 def test_a_misstatement_in_the_story_is_still_dated(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Officials admitted they had misstated the figures in March 2023. This article misstated the year as 2019."
     assert values(run(nlp, text, PUB)) == {"in March 2023": "2023-03"}
+
+
+# --- general rules added against a second, independently written set ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Diario del Sur | Valparaíso, 3 de marzo de 2024\n\nTitular", date(2024, 3, 3)),
+        ("Publié le 21 février 2023\n\nTitre", date(2023, 2, 21)),
+        ("Publicado em 7 de setembro de 2022\n\nManchete", date(2022, 9, 7)),
+    ],
+)
+def test_foreign_language_datelines(header: str, expected: date) -> None:
+    assert find_published(header) == expected
+
+
+def test_semester_is_a_half_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The corvettes will be handed over in the first semester of 2029, the navy said."
+    assert values(run(nlp, text))["in the first semester of 2029"] == "2029-H1"
+
+
+def test_decade_of_a_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The gunboats have patrolled the lake since the decade of 1970 and need replacing."
+    assert values(run(nlp, text))["since the decade of 1970"] == "197X"
+
+
+def test_split_fiscal_year_is_a_range(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry spent more on spares in FY 2023-24 than in any earlier year, an audit found."
+    assert values(run(nlp, text))["in FY 2023-24"] == "2023/2024"
+
+
+def test_quarter_of_a_split_fiscal_year_is_a_calendar_quarter(nlp) -> None:  # type: ignore[no-untyped-def]
+    april = "Delivery of the first trucks to the Indian Army is set for the second quarter of FY 2027-28."
+    assert values(run(nlp, april))["for the second quarter of FY 2027-28"] == "2027-Q3"
+    july = "Australia's navy expects the boats in the first quarter of FY 2027-28."
+    assert values(run(nlp, july))["in the first quarter of FY 2027-28"] == "2027-Q3"
+
+
+def test_month_after_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Helsinki, 4 June 2025\n\nThe next round of talks is pencilled in for October in Riga."
+    assert values(run(nlp, text))["for October"] == "2025-10"
+
+
+def test_weekday_takes_the_tense_of_its_finite_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thursday 12 June 2025\n\nThe yard started cutting steel for the tanker on Monday, a milestone "
+        "the owners believe will bring more orders."
+    )
+    assert values(run(nlp, text))["on Monday"] == "2025-06-09"
+
+
+def test_count_from_an_anchor_stays_in_its_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The radar entered service in 2012. Two years later it was upgraded.\n\n"
+        '"You buy a gadget, and then, five years later, you buy it again," the analyst said.'
+    )
+    found = values(run(nlp, text))
+    assert found["Two years later"] == "2014"
+    assert "five years later" not in found

@@ -182,3 +182,67 @@ def test_adversarial_text_does_not_crash(text: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_random_text_gives_grounded_systems(text: str) -> None:
     _assert_grounded(text, _systems(text, parse=False))
+
+
+# --- general rules added against a second, independently written set ---------------------------
+
+
+def test_two_versions_of_one_model_are_two_systems() -> None:
+    text = (
+        "Hungary will retire its Leopard 2A4 fleet once the Leopard 2A7 tanks arrive, and the "
+        "Leopard 2 family will then be the army's only tank. The Leopard 2A4s go to storage."
+    )
+    systems = _by_name(_systems(text))
+    assert {"Leopard 2A4", "Leopard 2A7"} <= set(systems)
+    assert len(systems) == 2
+    _assert_grounded(text, list(systems.values()))
+
+
+def test_same_model_written_twice_stays_one_system() -> None:
+    text = "The Patriot PAC-3 MSE interceptor is costly. Each PAC-3 MSE missile costs millions."
+    assert len(_systems(text)) == 1
+
+
+def test_country_code_suffix_belongs_to_the_model() -> None:
+    text = "The army still fields old T-72M4 CZ tanks alongside newer vehicles."
+    assert "T-72M4 CZ" in _by_name(_systems(text))
+
+
+def test_acronym_written_in_title_case_inside_a_compound() -> None:
+    text = "The Royal Navy will operate the SSN-Aukus boats from the late 2030s."
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["SSN-AUKUS"]
+    _assert_grounded(text, systems)
+
+
+def test_lone_title_case_acronym_needs_context() -> None:
+    assert _systems("Guests at the gala dressed as Julius Caesar and Cleopatra.") == []
+
+
+def test_adjective_compound_before_a_name_does_not_hide_it() -> None:
+    text = "The first Korean-built SSN-AUKUS is years away, officials admitted."
+    assert [s.name for s in _systems(text)] == ["SSN-AUKUS"]
+
+
+def test_generic_drone_acronym_is_not_a_system() -> None:
+    text = "Both sides now fly cheap FPV drones over the front, dozens a day."
+    assert _systems(text) == []
+
+
+def test_designator_with_terminal_head_noun() -> None:
+    text = (
+        "Each vehicle gets the QX-12 terminal, a tablet that links its sights to the company net."
+    )
+    systems = _by_name(_systems(text))
+    assert "QX-12" in systems
+    assert systems["QX-12"].category == "command system"
+
+
+def test_ship_prefix_after_a_place_preposition_is_a_base() -> None:
+    text = "Allied submarines will rotate through HMNZS Philomel, near Auckland, from next year."
+    assert _systems(text) == []
+
+
+def test_ship_name_at_sentence_end_drops_the_full_stop() -> None:
+    text = "The crew returned to port aboard HMCS Harbourton."
+    assert [s.name for s in _systems(text)] == ["HMCS Harbourton"]

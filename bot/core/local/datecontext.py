@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.core.local.dateevents import governing_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Tense cues, looked up word by word (a set lookup per word is far cheaper than one big regex).
 _FUTURE_WORDS = frozenset("will shall won't won’t 'll ’ll due scheduled planned upcoming would next".split())
@@ -63,10 +63,19 @@ def _parsed_tense(doc: Doc, mention: tuple[int, int]) -> str:
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "ccomp") and len(chain) < 3 and chain[-1].head is not chain[-1]:
         chain.append(chain[-1].head)  # "is scheduled to end on Saturday": the scheduling decides
+    # Climb only while the verb shows no tense of its own: "began building ... on Tuesday" takes the
+    # tense of "began", not of a clause the parser hung it under.
     for v in chain:
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if aux & _FUTURE_AUX or v.lower_ in _FUTURE_WORDS or v.lower_ in _FUTURE_BEFORE_TO:
             return "future"
+        found = _verb_tense(v)
+        if found:
+            return found
+    return ""
+
+
+def _verb_tense(verb: Token) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux & _PERFECT_AUX):
         return "past"

@@ -12,6 +12,16 @@ MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }
+# Month names of translated or foreign-language datelines ("14 de noviembre de 2025", "3 mars 2026"):
+# read only inside a full day-month-year date, where they cannot be ordinary words.
+FOREIGN_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}
 MONTH_ABBR = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBR = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
@@ -31,7 +41,7 @@ def _forms(words: tuple[str, ...] | list[str]) -> str:
 def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation as written ("Sept.", "AUGUST")."""
     key = name.rstrip(".").lower()
-    return MONTHS.get(key) or MONTHS[next(m for m in MONTHS if m.startswith(key[:3]))]
+    return MONTHS.get(key) or FOREIGN_MONTHS.get(key) or MONTHS[next(m for m in MONTHS if m.startswith(key[:3]))]
 
 
 def weekday_number(name: str) -> int:
@@ -44,6 +54,7 @@ SP = r"[ \t\u00a0]+"
 _OSP = r"[ \t\u00a0]*"
 MONTH = rf"(?:(?:{_forms(list(MONTHS))})(?![A-Za-z])|(?:{_forms(MONTH_ABBR)})(?![A-Za-z])\.?)"
 WEEKDAY = rf"(?:{_forms(WEEKDAYS)})(?![A-Za-z])"
+_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _WEEKDAY_ANY = rf"(?:{WEEKDAY}|(?:{_forms(_WEEKDAY_ABBR)})(?![A-Za-z])\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d])"
@@ -73,6 +84,8 @@ RULES: list[Rule] = [
        _Y, ("-", ".", "/")),
     _r("dmy", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?:the{SP})?(?<![\d.,])(?P<d>{DAY})(?:{SP}of)?{SP}"
               rf"(?P<m>{MONTH}),?{SP}(?P<y>{YEAR})", _Y, _MONTH_HINTS),
+    _r("dmy", rf"(?<![\d.,])(?P<d>{DAY}){SP}(?:de{SP})?(?P<m>{_FOREIGN_MONTH})(?![^\W\d_]),?{SP}(?:de{SP})?"
+              rf"(?P<y>{YEAR})", _Y, tuple(sorted({m[:4] for m in FOREIGN_MONTHS})), _I),
     _r("mdy", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?P<m>{MONTH}){SP}(?P<d>{DAY}),?{SP}(?P<y>{YEAR})", _Y, _MONTH_HINTS),
     _r("dm", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?:the{SP})?(?<![\d.,:/-])(?P<d>{DAY})(?:{SP}of)?{SP}(?P<m>{MONTH})", _M),
     _r("md", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?P<m>{MONTH}){SP}(?P<d>{DAY})(?![:.,]\d)(?!{_OSP}(?:%|per))", _M),
@@ -88,15 +101,19 @@ RULES: list[Rule] = [
        f"{_N} {_Y}", ("q",)),
     _r("quarter", rf"(?<![\w-])(?P<q>[1-4])Q(?:{SP}|/|-)?(?P<y>{YEAR})", _Y, ("q",)),
     _r("quarter", rf"(?:the{SP})?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter"
-                  rf"(?:,?{SP}(?:of{SP})?(?:(?P<y>{YEAR})|{_REL_YEAR}|the{SP}year))?", f"{_U} {_Y}",
+                  rf"(?:,?{SP}(?:of{SP})?(?:(?:the{SP})?(?:FY|fiscal{SP}year|financial{SP}year){_OSP}"
+                  rf"(?P<fy>{YEAR})[-–/](?P<fy2>\d\d)(?![\d%])|(?P<y>{YEAR})|{_REL_YEAR}|the{SP}year))?", f"{_U} {_Y}",
        ("quarter",), _I),
-    _r("half", rf"(?:the{SP})?(?P<ord>first|second|1st|2nd|latter)[ -]half{SP}of{SP}"
-               rf"(?:(?P<y>{YEAR})|{_REL_YEAR}|the{SP}year)", f"{_U} {_Y}", ("half",), _I),
+    _r("half", rf"(?:the{SP})?(?P<ord>first|second|1st|2nd|latter)[ -](?:half|semester){SP}of{SP}"
+               rf"(?:(?P<y>{YEAR})|{_REL_YEAR}|the{SP}year)", f"{_U} {_Y}", ("half", "semester"), _I),
     _r("half", rf"(?<![\w-])(?:H(?P<h>[12])|(?P<h2>[12])H)(?:{SP}|/|-)?(?P<y>{YEAR})", _Y, ("h1", "h2", "1h", "2h")),
-    _r("fiscal", rf"(?:\b(?:fiscal|financial){SP}(?:year{SP})?|\bFY{_OSP}['’]?)(?P<y>{YEAR}|\d\d(?![\d%]))",
+    _r("fiscal", rf"(?:\b(?:fiscal|financial){SP}(?:year{SP})?|\bFY{_OSP}['’]?)(?P<y>{YEAR}|\d\d(?![\d%]))"
+                 rf"(?:[-–/](?P<y2>\d\d)(?![\d%]))?",
        f"{_N} {_Y}", ("fy", "fiscal", "financial"), _I),
     _r("decade", rf"(?:the{SP})?(?:(?P<mod>early|mid|late)[- ]{_OSP})?(?:(?P<dec>(?:19|20)\d0)['’]?s"
                  rf"|['’](?P<dec2>\d0)s)(?![a-z])", f"{_N} {_Y}", ("0s", "0's", "0’s"), _I),
+    _r("decade", rf"(?:the{SP})?decade{SP}of{SP}(?:the{SP})?(?P<dec>(?:19|20)\d0)(?:['’]?s)?(?![\w%])(?P<mod>(?!))?",
+       _Y, ("decade",), _I),
     _r("year_range", rf"{_NB}(?P<y>{YEAR})(?:{_OSP}[-–—/]{_OSP}|{SP}to{SP})(?P<y2>(?:19|20)\d\d|\d\d)"
                      rf"(?![\d%\w])(?![./-]\d)", _Y, ("-", "–", "—", "/", " to ")),
     _r("year_range", rf"(?P<lead>[Bb]etween|[Ff]rom){SP}(?P<y>{YEAR}){SP}(?:and|to|until|through){SP}(?P<y2>{YEAR})",
@@ -128,7 +145,7 @@ RULES: list[Rule] = [
 TRIGGER_WORDS: dict[str, str] = {
     **{m: _M for m in MONTHS}, **{a: _M for a in MONTH_ABBR}, **{w: "weekday" for w in WEEKDAYS},
     **{u: _U for u in ("year", "years", "month", "months", "week", "weeks", "quarter", "half", "decade",
-                       "decades")},
+                       "decades", "semester")},
     **{s: "season" for s in SEASONS}, "ago": "ago",
     **{d: "deictic" for d in ("today", "yesterday", "tomorrow", "tonight")},
 }
@@ -138,7 +155,7 @@ TOKEN = re.compile(r"\d+|[A-Za-z]+")
 PREPOSITION = re.compile(r"(?:^|(?<=[\s(\"“‘'—–]))(?P<p>on|in|by|for|from|since|before|after|until|till|through|during|at)"
                  rf"{SP}$", _I)
 # The word before a bare month name must make it a date ("in May"), not a verb or a name ("May I").
-MONTH_LEAD = re.compile(r"(?:^|\s)(?:in|since|by|until|till|from|before|after|during|through|to|of|between|and|or|"
+MONTH_LEAD = re.compile(r"(?:^|\s)(?:in|since|by|until|till|from|before|after|during|through|to|of|between|and|or|for|"
                 r"early|late|mid|last|next|this|each|every|until)[ \t\u00a0]+$", _I)
 # Count nouns: a four-digit number before one of these is a quantity, not a year.
 QUANTITY_NOUN = re.compile(

@@ -132,7 +132,23 @@ def _rel_year(m: re.Match[str], raw: RawDate) -> RawDate:
 
 def _quarter(m: re.Match[str], text: str) -> RawDate:
     q = int(m["q"]) if "q" in m.re.groupindex and m["q"] else g.ORDINALS[m["ord"].lower()]
+    if "fy" in m.re.groupindex and m["fy"]:
+        return _fiscal_quarter(m, text, q)
     return _rel_year(m, RawDate(m.start(), m.end(), "quarter", part=q))
+
+
+# Split fiscal years ("FY 2026-27") start in April (India, the UK, Japan, Canada) unless the text is
+# about a country whose fiscal year starts in July.
+_JULY_FISCAL = re.compile(r"\b(?:Australia|Pakistan|New Zealand|Egypt|Kenya|Bangladesh)")
+
+
+def _fiscal_quarter(m: re.Match[str], text: str, q: int) -> RawDate | None:
+    """ "the third quarter of FY 2026-27" is a calendar quarter: October-December 2026 for an April year."""
+    year = int(m["fy"])
+    if _year2(year, m["fy2"]) != year + 1:
+        return None
+    first = (7 if _JULY_FISCAL.search(text) else 4) + 3 * (q - 1)  # first month, counted from January
+    return RawDate(m.start(), m.end(), "quarter", part=(first - 1) % 12 // 3 + 1, year=year + (first - 1) // 12)
 
 
 def _half(m: re.Match[str], text: str) -> RawDate:
@@ -141,9 +157,13 @@ def _half(m: re.Match[str], text: str) -> RawDate:
     return _rel_year(m, RawDate(m.start(), m.end(), "half", part=g.ORDINALS[m["ord"].lower()]))
 
 
-def _fiscal(m: re.Match[str], text: str) -> RawDate:
+def _fiscal(m: re.Match[str], text: str) -> RawDate | None:
     y = m["y"]
     year = int(y) if len(y) == 4 else 2000 + int(y)
+    if m["y2"]:  # "FY 2025-26" spans two calendar years
+        if _year2(year, m["y2"]) != year + 1:
+            return None
+        return RawDate(m.start(), m.end(), "range", year=year, year2=year + 1)
     return RawDate(m.start(), m.end(), "fiscal", year=year)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,7 @@ MAX_MENTIONS = 2000  # a briefing never needs more; keeps adversarial input (a w
 _CALENDAR = frozenset({"date", "yearless"})  # written with or without a year, the same calendar date
 _TEXT_KEYED = frozenset({"relative", "season", "anchored", "ago", "deictic", "edge"})
 _DEPENDENT = frozenset({"anchored", "clock"})
+_COUNTED = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
 _CONTEXT = 400  # characters either side of a date that its tense and event are read from
 
 
@@ -114,19 +116,29 @@ def _resolve_all(
             ctx.same_month_year = month_years.get(raw.month or 0)
         out[i] = _mention(raw, s, ctx)
     anchor: Resolved | None = None
+    anchor_at = 0
     last_day: date | None = None
     first_day_in = {m.sentence: m.found.day for m in reversed(out) if m and m.found.day}
     for i, raw in enumerate(raws):
         done = out[i]
         if not _dependent(raw):
             if done and not done.found.relative and done.found.value and raw.kind != "clock":
-                anchor = done.found  # the nearest earlier date written with its own year
+                anchor, anchor_at = done.found, raw.end  # the nearest earlier date with its own year
             last_day = done.found.day if done and done.found.day else last_day
             continue
         s = _sentence(sentences, raw, text)
         day = first_day_in.get(s, last_day)  # a clock time's day: named in its sentence, else just before
-        out[i] = _mention(raw, s, Context(published, anchor=anchor, anchor_year=_year(anchor), day_anchor=day))
+        near = anchor if _reaches(text, raw, anchor_at) else None
+        out[i] = _mention(raw, s, Context(published, anchor=near, anchor_year=_year(near), day_anchor=day))
     return [m for m in out if m is not None]
+
+
+def _reaches(text: str, raw: RawDate, anchor_at: int) -> bool:
+    """A count from an anchor ("ten years later") counts from a date in its own paragraph; in a later
+    paragraph it is a figure of speech ("Then, ten years later, everyone pays again")."""
+    if not _COUNTED.search(text, raw.core_start, raw.end):
+        return True
+    return text.find("\n", anchor_at, raw.start) < 0
 
 
 def _mention(raw: RawDate, sentence: tuple[int, int], ctx: Context) -> _Mention | None:

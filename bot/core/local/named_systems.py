@@ -83,7 +83,7 @@ def find_ships(text: str) -> list[Mention]:
     out: list[Mention] = []
     for match in SHIP.finditer(text):
         name = _trim_name(match.group("name"))
-        if not name:
+        if not name or _AT_SHORE.search(text, max(0, match.start() - 10), match.start()):
             continue
         end = match.start("name") + len(name)
         aliases = (
@@ -102,7 +102,14 @@ def find_ships(text: str) -> list[Mention]:
     return out
 
 
+# "rotate through HMAS Stirling", "at HMS Excellent": navies commission shore bases with ship
+# prefixes, and a place preposition before the name marks the base, not a ship.
+_AT_SHORE = re.compile(r"\b(?:at|through|near|outside|inside|via)[ \u00a0]$", re.IGNORECASE)
+
+
 def _trim_name(name: str) -> str:
+    if name.endswith(".") and not re.search(r"(?:^|[ \u00a0])[A-Z]\.$", name):
+        name = name[:-1]  # a sentence full stop, not an initial ("USS John F.")
     words = name.split()
     while words and (words[-1] in STOP_WORDS or words[-1].lower() in HEAD_NOUNS):
         words.pop()

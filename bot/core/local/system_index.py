@@ -83,6 +83,17 @@ def _other_spellings(name: str) -> list[str]:
     return [s + rest for s in {prefix.upper(), prefix.capitalize()} if s != prefix]
 
 
+_SPOKEN_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{5,}(?![A-Za-z])")
+
+
+def _title_case_spellings(name: str) -> list[str]:
+    """ "THAAD" is also written "Thaad" and "SSN-AUKUS" "SSN-Aukus": some house styles write an acronym
+    spoken as a word in title case."""
+    if _SPOKEN_ACRONYM.search(name) is None:
+        return []
+    return [_SPOKEN_ACRONYM.sub(lambda m: m.group().capitalize(), name)]
+
+
 def _is_richer(variant: str, canonical: str) -> bool:
     """True when a variant is a more specific form of the canonical name.
 
@@ -122,8 +133,13 @@ class RegisterIndex:
                     needs_context=name in entry.needs_context,
                     richer=_is_richer(name, entry.name),
                 )
-                for spelling in (name, *_other_spellings(name)):
-                    self._by_key.setdefault(variant_key(spelling), known)
+                spellings = [(s, known) for s in (name, *_other_spellings(name))]
+                # A lone word in title case may be an ordinary word ("Caesar"); a compound is not.
+                alone = _SPOKEN_ACRONYM.fullmatch(name) is not None
+                titled = Known(entry=entry, variant=name, needs_context=alone, richer=known.richer)
+                spellings += [(s, titled) for s in _title_case_spellings(name)]
+                for spelling, owner in spellings:
+                    self._by_key.setdefault(variant_key(spelling), owner)
                     first = _WORD.match(spelling)
                     if first is not None:
                         self._groups.setdefault(first.group(), []).append(spelling)

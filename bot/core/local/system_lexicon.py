@@ -42,6 +42,9 @@ HEAD_NOUNS: dict[str, str] = {
     "implant": "cyber tool", "software suite": "software", "software": "software",
     "suite": "software", "platform": "software", "system": "system", "programme": "defence programme",
     "program": "defence programme", "vehicle": "vehicle", "vessel": "vessel", "sensor": "sensor",
+    "terminal": "command system", "battle management system": "command system",
+    "battlefield management system": "command system", "fire-control system": "combat system",
+    "fire control system": "combat system", "combat management system": "combat system",
 }  # fmt: skip
 
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(HEAD_NOUNS, key=len, reverse=True))
@@ -162,7 +165,7 @@ GENERIC_ACRONYMS = frozenset(
     """UAV UAVs UAS UCAV UGV USV UUV MALE HALE SAM SAMs MLRS MRL SRBM SRBMs MRBM IRBM ICBM ICBMs SLBM SLBMs
     ALBM ASBM HGV AESA PESA RWS IFV APC MBT SPG SPH MANPADS ATGM CIWS EW BMD IAMD GBAD SHORAD VSHORAD
     ASW ISR AEW AWACS C2 C4ISR LLM GPU CPU AI ML IT VPN GDP GPS EEZ LNG NATO EU UN US UK USA PLA PLAN
-    PLAAF IDF IAF RAF USAF USN MoD DoD""".split()
+    PLAAF IDF IAF RAF USAF USN MoD DoD FPV FPVs VTOL STOVL ISTAR SIGINT ELINT OSINT SATCOM""".split()
 )  # fmt: skip
 
 # Organisations, countries and news agencies written as acronyms: never a system.

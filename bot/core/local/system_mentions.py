@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pycountry
+
 from bot.core.local.register import RegisterEntry
 from bot.core.local.system_index import Known
 from bot.core.local.system_lexicon import (
@@ -94,6 +96,7 @@ def extend_right(text: str, end: int, known: Known | None) -> int:
         end = match.end()
     while (match := _SPACED_SUFFIX.match(text, end)) is not None:
         end = match.end()
+    end = _national_suffix(text, end)
     category = known.entry.category if known else None
     if category in _VERSIONED or (known is None and not text[end - 1 : end].isdigit()):
         while (match := _VERSION.match(text, end)) is not None:
@@ -101,6 +104,23 @@ def extend_right(text: str, end: int, known: Known | None) -> int:
     if known is not None:
         end = _entry_names_after(text, end, known.entry)
     return end
+
+
+# "T-72M4 CZ", "Leopard 2A4 HU": a country code after a model marks one nation's version of it.
+_COUNTRY_SUFFIX = re.compile(r"[ \u00a0](?P<cc>[A-Z]{2})(?=[ \u00a0]+[a-z]|[,.;:)]|$)")
+# Codes that are also English words or common abbreviations in capitals.
+_NOT_COUNTRY_SUFFIX = frozenset(
+    "US IN IS NO IT AT BE TO ME MY AM AS DO GO SO ON OR OF AI AN".split()
+)
+
+
+def _national_suffix(text: str, end: int) -> int:
+    if not (text[end - 1 : end].isdigit() or text[end - 1 : end].isupper()):
+        return end
+    match = _COUNTRY_SUFFIX.match(text, end)
+    if match is None or match.group("cc") in _NOT_COUNTRY_SUFFIX:
+        return end
+    return match.end() if pycountry.countries.get(alpha_2=match.group("cc")) else end
 
 
 def _entry_names_after(text: str, end: int, entry: RegisterEntry) -> int:
@@ -194,6 +214,8 @@ def after_other_name(text: str, start: int) -> bool:
     word = match.group("word")
     if match.group("poss") or word in STOP_WORDS or word in DEMONYMS or word in GENERIC_ACRONYMS:
         return False
+    if re.search(r"[-\u2010\u2011][a-z]+$", word):
+        return False  # "Australian-built", "Iranian-made": an adjective, not part of a name
     if word in ORG_ACRONYMS or word in MAKERS or word.isupper():
         return False
     return (

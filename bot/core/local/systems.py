@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
@@ -56,7 +57,7 @@ def find_systems(analysis: Analysis) -> list[System]:
         *find_defined(text),
     ]
     mentions = _drop_entities(_resolve_overlaps(found), analysis)
-    groups = _group(mentions)
+    groups = split_siblings(text, _group(mentions))
     _attach_acronyms(text, groups)
     _merge_tails(text, groups)
     _add_bare_suffixes(text, groups)
@@ -136,6 +137,44 @@ def _group(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
     for m in mentions:
         groups.setdefault(m.key, []).append(m)
     return groups
+
+
+def _shape(suffix: str) -> str:
+    return re.sub(r"[a-z]", "a", re.sub(r"\d", "9", suffix))
+
+
+def _siblings(a: str, b: str) -> bool:
+    """ "Leopard 2A4" and "Leopard 2A8", "M1A1" and "M1A2": one model, two versions of the same shape."""
+    n = len(os.path.commonprefix([a, b]))
+    x, y = a[n:], b[n:]
+    return (
+        0 < len(x) <= 4
+        and 0 < len(y) <= 4
+        and x.isalnum()
+        and y.isalnum()
+        and _shape(x) == _shape(y)
+    )
+
+
+def _version_key(text: str, m: Mention) -> str:
+    """A mention's written form without a plural "s" ("Leopard 2A4s" is "Leopard 2A4")."""
+    return variant_key(re.sub(r"(?<=[0-9A-Z])s$", "", _clean(m.form(text)))).casefold()
+
+
+def split_siblings(text: str, groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Two versions of one register entry named in one text are two systems; other mentions of the
+    entry (the bare family name) stay with the version named first."""
+    out: dict[str, list[Mention]] = {}
+    for key, ms in groups.items():
+        forms = list(dict.fromkeys(_version_key(text, m) for m in ms))
+        versions = [f for f in forms if any(_siblings(f, g) for g in forms if g != f)]
+        if not key.startswith("reg:") or len(versions) < 2:
+            out[key] = ms
+            continue
+        for m in ms:
+            form = _version_key(text, m)
+            out.setdefault(f"{key}#{form if form in versions else versions[0]}", []).append(m)
+    return out
 
 
 def _taken(groups: dict[str, list[Mention]]) -> list[tuple[int, int]]:
