@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -239,6 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefbotError as err:
         print(f"briefbot: {err}", file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:
+        # The reader went away (`briefbot brief ... | head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("briefbot: interrupted", file=sys.stderr)
         return 130

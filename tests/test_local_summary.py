@@ -153,3 +153,17 @@ def test_text_without_sentence_ends_gives_a_short_bluf(nlp) -> None:  # type: ig
     _, bluf, points = brief(nlp, text)
     assert bluf.endswith("…") and len(bluf.split()) <= 71
     assert_valid(text, points)
+
+
+def test_bluf_is_not_the_headline_when_ingest_found_the_title() -> None:
+    from bot.core.article import Article
+    from bot.core.local.engine import LocalEngine
+
+    text = (
+        "Chile and Peru agree to share coastal radar data\n"
+        "Chile and Peru signed an agreement on Monday to share coastal radar feeds, officials said. "
+        "The first joint watch centre opens in Arica next year, the Chilean navy said."
+    )
+    b = LocalEngine().brief_sync(Article(text=text, title="Chile and Peru agree to share coastal radar data"))
+    assert b.title == "Chile and Peru agree to share coastal radar data"
+    assert b.bluf.startswith("Chile and Peru signed an agreement")

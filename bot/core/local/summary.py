@@ -85,8 +85,11 @@ def _collapse(s: str) -> str:
 def _title(analysis: Analysis, spans: list[tuple[int, int]]) -> tuple[str, tuple[int, int] | None]:
     """The article's own title, else its first headline-shaped line, else its first sentence trimmed."""
     text = analysis.text
-    if analysis.article.title and analysis.article.title.strip():
-        return _collapse(analysis.article.title), None
+    given = (analysis.article.title or "").strip()
+    if given:
+        # Pasted text keeps its headline line; mark it so the BLUF is not the headline again.
+        at = text.find(given, 0, len(given) + 500)
+        return _collapse(given), ((at, at + len(given)) if at >= 0 else None)
     dateline = find_dateline(text)
     for i, line in enumerate(re.finditer(r"[^\n]+", text)):
         if i >= _HEAD_LINES:
