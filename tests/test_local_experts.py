@@ -372,3 +372,158 @@ def test_degenerate_texts_do_not_crash(text: str) -> None:
 )
 def test_every_returned_quote_is_verbatim_on_random_quote_soup(text: str) -> None:
     views_of(text)  # views_of asserts that every quote is an exact slice of the text
+
+
+# --- general rules for transcripts, press releases, court reports and translated text -------------
+
+
+def test_capitalised_office_without_a_name_is_an_unnamed_speaker() -> None:
+    text = (
+        '"Our ports will stay open to every partner," said the Minister of Foreign Trade during '
+        "the ceremony in Valparaíso."
+    )
+    v = view(views_of(text), "the Minister of Foreign Trade")
+    assert not v.named and quoted(v) == ["Our ports will stay open to every partner"]
+
+
+def test_title_only_speaker_is_the_person_introduced_with_that_title() -> None:
+    text = (
+        "The deal was signed in the presence of Navy Secretary Dr. Kwame Osei-Bonsu in Accra.\n\n"
+        "Speaking on the occasion, the Navy Secretary said that the patrol boats would be built locally.\n\n"
+        "Federal Judge Ingrid Solberg-Haug sentenced the broker on Friday. The judge rejected his "
+        'account. "This was planned from the first invoice," she said.'
+    )
+    views = views_of(text)
+    assert "built locally" in view(views, "Kwame Osei-Bonsu").summary
+    assert quoted(view(views, "Ingrid Solberg-Haug")) == ["This was planned from the first invoice"]
+
+
+def test_name_in_apposition_to_an_office_is_the_speaker() -> None:
+    text = (
+        "The Commander of the CGA, General Rangi Tane Whaanga, said that the new cutters would "
+        "patrol the northern reefs.\n\n"
+        "Director General Coast Guard Aviation, Air Vice Marshal Sione Tupou Latu, stated that two "
+        "patrol aircraft would be retired next year."
+    )
+    views = views_of(text)
+    assert "northern reefs" in view(views, "Rangi Tane Whaanga").summary
+    assert "two patrol aircraft would be retired" in view(views, "Sione Tupou Latu").summary
+
+
+def test_time_phrase_or_long_object_before_that() -> None:
+    text = (
+        "Colonel Ada Brekke said this week that the drills would move north.\n\n"
+        "Priya Nandakumar told reporters at a briefing in Oslo late last month that the radar "
+        "order was ready."
+    )
+    views = views_of(text)
+    assert view(views, "Ada Brekke").summary == "Ada Brekke said that the drills would move north."
+    assert "the radar order was ready" in view(views, "Priya Nandakumar").summary
+
+
+def test_partial_quote_keeps_its_marks_in_the_summary() -> None:
+    text = (
+        "The Interior Ministry said in a statement that its patrols had "
+        '"fully restored" order in the port district.'
+    )
+    v = view(views_of(text), "Interior Ministry")
+    assert 'had "fully restored" order in the port district' in v.summary
+
+
+TRANSCRIPT = """THE WATCH FLOOR - episode 12
+Transcript
+
+RUTH ABARA (host): Welcome. My guest today is Tevita Fonua, who studies coastal radar at the Pacific Maritime Lab.
+
+TEVITA FONUA: Thanks, Ruth. Glad to be here.
+
+ABARA: Why does coastal radar matter so much now?
+
+FONUA: Because small boats are cheap and coastlines are long. A radar every forty kilometres costs less than one patrol ship.
+
+ABARA: And the islands can afford that?
+
+FONUA: Only if donors pay for the maintenance as well as the masts. Otherwise the sets go dark within two years.
+
+[CLIP - MELE TUPOU, Harbour Authority]: We lost three radars to salt last year because nobody had the spare parts on the island.
+
+ABARA: Tevita Fonua, thank you.
+"""
+
+
+def test_transcript_labels_make_each_guest_a_speaker_and_leave_the_host_out() -> None:
+    views = views_of(TRANSCRIPT)
+    fonua = view(views, "Tevita Fonua")
+    assert quoted(fonua)[0].startswith("Because small boats are cheap")
+    assert not any(t.startswith("Thanks, Ruth") for t in quoted(fonua))
+    assert view(views, "Mele Tupou").affiliation == "Harbour Authority"
+    assert not [v for v in views if "Abara" in v.speaker or "ABARA" in v.speaker]
+
+
+def test_commentary_with_a_bare_name_byline() -> None:
+    text = (
+        "HARBOUR POLICY CENTRE\n\nCommentary\n\nSmall navies need fewer ships and more sensors\n\n"
+        "Ingrid Vos-Almeida\n\nIngrid Vos-Almeida is a research fellow at the Harbour Policy Centre.\n\n"
+        "Small navies keep buying frigates they cannot crew. Sensors would serve them better.\n\n"
+        "A navy that sees its waters can choose where to send its few ships.\n\n"
+        "The views expressed here are the author\u2019s own."
+    )
+    v = view(views_of(text), "Ingrid Vos-Almeida")
+    assert (
+        v.summary
+        == "Ingrid Vos-Almeida argues that small navies need fewer ships and more sensors."
+    )
+    assert quoted(v) == ["A navy that sees its waters can choose where to send its few ships."]
+
+
+def test_transliterated_surname_variants_are_one_speaker() -> None:
+    text = (
+        "According to its founder Mykola Zhuravliov, the plant doubled its output.\n\n"
+        '"We build at night now," Zhuravlyov told us.'
+    )
+    views = views_of(text)
+    assert [v.speaker for v in views] == ["Mykola Zhuravliov"]
+    assert quoted(views[0]) == ["We build at night now"]
+
+
+def test_modifiers_before_a_title_and_a_parenthetical_pronoun() -> None:
+    text = (
+        "Former deckhand Ambassador Lucia Ferreira-Nunes, who led three earlier rounds, is "
+        "sceptical. The talks, she says, are stuck on verification."
+    )
+    v = view(views_of(text), "Lucia Ferreira-Nunes")
+    assert "stuck on verification" in v.summary
+
+
+def test_compound_subject_of_two_organisations_is_no_speaker() -> None:
+    text = (
+        "Chile's Ministry of Defence and Orla Marine Systems have signed the contract. In a statement, "
+        'Orla said the order "secures work at the yard for a decade and more".'
+    )
+    a, b = text.index("Ministry of Defence"), text.index("Orla Marine")
+    c = text.index("Orla said")
+    actors = [
+        Actor(
+            name="Ministry of Defence", kind="organization", mentions=[Span(start=a, end=a + 19)]
+        ),
+        Actor(
+            name="Orla Marine Systems",
+            aliases=["Orla"],
+            kind="organization",
+            mentions=[Span(start=b, end=b + 19), Span(start=c, end=c + 4)],
+        ),
+    ]
+    views = views_of(text, actors)
+    assert [v.speaker for v in views] == ["Orla"]  # the name as written where it speaks
+    assert "decade" in views[0].summary
+
+
+def test_opinion_verbs_count_only_with_a_clause() -> None:
+    text = (
+        "The minister considered three bids for the corvette programme.\n\n"
+        "Kofi Mensah, an analyst at the Gulf Shipping Forum, believes that the navy chose the "
+        "cheapest hull."
+    )
+    views = views_of(text)
+    assert [v.speaker for v in views] == ["Kofi Mensah"]
+    assert "the navy chose the cheapest hull" in views[0].summary

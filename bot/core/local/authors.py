@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.core.local.reported import lower_first, third_person
-from bot.core.local.speakers import EntLabel, SpeakerNP, parse_np
+from bot.core.local.speakers import EntLabel, SpeakerNP, apposed_name, parse_np
 
 _LABEL_RE = re.compile(
     r"(?:(?:guest|expert|news)\s+)?(?:opinion|analysis|commentary|comment|op-ed|viewpoint|perspective|column|"
@@ -22,7 +22,7 @@ _LABEL_RE = re.compile(
     re.I,
 )
 _VIEWS_RE = re.compile(
-    r"\bviews expressed (?:here |in this \w+ )?are (?:his|her|their|the author's|the writer's) own",
+    r"\bviews expressed (?:here |in this \w+ )?are (?:his|her|their|the author['\u2019]s|the writer['\u2019]s) own",
     re.I,
 )
 _BYLINE_RE = re.compile(r"(?:By|BY)\s+([^\n|]{3,160})")
@@ -91,6 +91,19 @@ def _byline(
         rest = text[name_end:b].strip(" ,|")
         if np is not None and np.kind == "person":
             return k, np, rest or None
+    return _bare_byline(text, paras, label)
+
+
+def _bare_byline(
+    text: str, paras: list[tuple[int, int]], label: EntLabel
+) -> tuple[int, SpeakerNP, str | None] | None:
+    """A labelled piece whose byline is the author's name alone on its line, without "By"."""
+    for k, (a, b) in enumerate(paras[1:_HEAD_PARAS], 1):
+        if b - a > 60 or text[b - 1] in ".:?!":
+            continue
+        np = apposed_name(text, a, b, label)
+        if np is not None and np.start == a and np.end == b and not np.role:
+            return k, np, None
     return None
 
 
@@ -131,7 +144,10 @@ def opinion_author(
     if view.thesis is None:
         title = _title(text, paras[: k + 1])
         if title and _CLAIM_VERB_RE.search(title):
-            view.thesis = f"{np.name} argues that {title}"  # an opinion headline states the thesis
+            at = text.find(title)
+            first_is_name = proper(at) if proper and at >= 0 else None
+            # an opinion headline states the thesis
+            view.thesis = f"{np.name} argues that {lower_first(title, first_is_name)}"
         elif last:
             s, e = last[0]
             first_is_name = proper(s) if proper else None
@@ -178,6 +194,7 @@ def _title(text: str, head: list[tuple[int, int]]) -> str | None:
         chunk = text[a:b].strip()
         if (
             20 <= len(chunk) <= 200
+            and not chunk.isupper()  # a publisher's name in capitals, not the headline
             and not _LABEL_RE.match(chunk)
             and not _BYLINE_RE.match(chunk)
             and chunk[-1] not in ".:"

@@ -13,8 +13,23 @@ from collections.abc import Callable
 
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import DOUBLE, SINGLE
-from bot.core.local.speaker_words import DETERMINERS, ORG_WORDS, SPEAKER_NOUNS, TITLE_WORDS
-from bot.core.local.speakers import TOKEN_RE, EntLabel, SpeakerNP, Token, parse_np, singular, tokens
+from bot.core.local.speaker_words import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    ORG_WORDS,
+    SPEAKER_NOUNS,
+    TITLE_WORDS,
+)
+from bot.core.local.speakers import (
+    TOKEN_RE,
+    EntLabel,
+    SpeakerNP,
+    Token,
+    apposed_name,
+    parse_np,
+    singular,
+    tokens,
+)
 
 SPEECH_VERBS = """said says say saying told tells tell telling added adds adding noted noting warned warns
 warning argued argues arguing concluded concludes stressed stresses stressing emphasised emphasized
@@ -23,7 +38,11 @@ wrote writes cautioned cautions claimed stated observed acknowledged acknowledge
 replies responded recalled recalls predicted predicts suggested indicated indicates announced confirmed
 confirms described describes called declared declares asserted asserts maintained maintains contended
 countered remarked commented tweeted vowed acknowledge argue warn insist admit concede conceded concedes
-stress explain""".split()
+stress explain affirmed affirms assured assures reiterated reiterates underlined underscored highlighted
+clarified specified opined considered considers believes believed thinks estimated estimates""".split()
+# Verbs of opinion count as speech only with a "that" clause, around the clause ("A, he believes, B")
+# or after a quotation: "The minister considered three bids" reports no words.
+THAT_ONLY = frozenset("considered considers believes believed thinks estimated estimates".split())
 SPEECH_PHRASES = [
     "according to",
     "in the words of",
@@ -60,7 +79,14 @@ _DATELINE_RE = re.compile(
     r"\s*(?:--|[-\u2014\u2013])\s+"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_THAT_RE = re.compile(r"(?:,\s*(?:however|in turn|too|also),)?\s*((?:[^\s,.;:]+\s+){0,8}?)that\s")
+_THAT_RE = re.compile(r"(?:,\s*(?:however|in turn|too|also),)?\s*((?:[^\s,.;:]+\s+){0,14}?)that\s")
+# "said this year that", "said on Monday that": a time phrase between the verb and its clause.
+_TIME_WORDS = frozenset(
+    """this last next earlier later past on in at during the year week month morning afternoon evening
+    night weekend day days weeks months years ago monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december""".split()
+)
+_THAT_MAX_WORDS = 8
 _TOLD_OBJECT_RE = re.compile(r"\s+(\w+)\s+(?=([\w\u2019'\-]+))")
 _FIRST_WORD_RE = re.compile(r"\s+([\w\u2019'\-]+)")
 _COMMA_RE = re.compile(r"[,;]")
@@ -109,11 +135,15 @@ def last_comma(masked: str, a: int, b: int) -> int | None:
 def clause_after(rest: str, verb: str) -> int | None:
     """Offset in `rest` (the text after a speech verb) where the reported clause begins, if any."""
     that = _THAT_RE.match(rest)
+    lead = that.group(1).split() if that else []
     if that and (
-        not that.group(1)
-        or that.group(1).split()[0].lower() in _THAT_LEADS
-        or verb.startswith("tel")
+        not lead
+        or len(lead) <= _THAT_MAX_WORDS
+        and (lead[0].lower() in _THAT_LEADS or verb.startswith("tel") or verb == "told")
+        or all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in lead)
         or verb == "told"
+        and lead[0].lower() in TOLD_OBJECTS
+        and lead[1:2] in ([], ["at"], ["in"], ["on"], ["during"], ["after"])
     ):
         return that.end()
     if rest.lstrip().startswith(":"):
@@ -224,16 +254,27 @@ def leading_np(
     ):
         m2 = _COMMA_RE.search(masked, end + 1, b)
         if m2:  # "the mayor, Ion Balan, keeps ...": the name in apposition is the subject
-            named = parse_np(text, end + 1, m2.start(), label)
-            if named is not None and named.kind == "person":
+            named = apposed_name(text, end + 1, m2.start(), label)
+            if named is not None:
                 return named
     return np
 
 
 def _title_prefix(toks: list[Token]) -> bool:
-    """Whether the words before a name can all be a title or a determiner ("Energy analyst")."""
-    return all(
+    """Whether the words before a name can all be a title or a determiner ("Energy analyst").
+
+    Right before a capitalised title any plain modifiers may stand ("Former submariner Commander
+    Jane Roe"), as long as none is a verb or a preposition that would make the name an object.
+    """
+    if all(
         t.cap or t.paren or t.low in _PREFIX_WORDS or singular(t.low) in _PREFIX_WORDS for t in toks
+    ):
+        return True
+    return (
+        bool(toks)
+        and toks[-1].cap
+        and toks[-1].low in TITLE_WORDS
+        and not any(t.low in _VERB_SET or t.low in FUNCTION_WORDS | LEADING for t in toks)
     )
 
 

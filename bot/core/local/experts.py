@@ -24,6 +24,7 @@ from bot.core.local.speaker_registry import Entry, Registry, fold
 from bot.core.local.speaker_words import ORG_WORDS
 from bot.core.local.speakers import SpeakerNP
 from bot.core.local.speech import SpeechEvent, find_events
+from bot.core.local.transcripts import transcript_speakers
 from bot.core.models import Actor, ExpertView, Quote
 
 # An organisation or an unnamed source needs a real quotation, not a scare-quoted term.
@@ -128,6 +129,7 @@ class _Assembler:
         authors = (
             opinion_author(self.text, self.paras, self.label, self._proper),
             interviewee(self.text, self.paras, self.label),
+            *transcript_speakers(self.text, self.paras),
         )
         for found in authors:
             if found is None:
@@ -262,12 +264,18 @@ class _Assembler:
         return self._tags().proper(offset)
 
     def _unquoted(self, pieces: list[tuple[int, int]]) -> str:
-        """The clause text without the quotation marks this article's quotes use."""
-        marks = {q.mark_open for q in self.quotes} | {
-            q.mark_close for q in self.quotes if q.mark_close is not None
-        }
+        """The clause text without quotation marks cut apart by the clause's ends.
+
+        A quotation wholly inside the reported clause keeps its marks ("its forces "liberated" two
+        towns"), so the summary still shows which words are the speaker's own.
+        """
         out = []
         for a, b in pieces:
+            marks = set()
+            for q in self.quotes:
+                inside = a <= q.mark_open and q.mark_close is not None and q.mark_close < b
+                if not inside:
+                    marks |= {q.mark_open, q.mark_close}
             out.append(
                 "".join(
                     ch

@@ -66,6 +66,20 @@ def same_person(name: str, actor: Actor) -> bool:
     return any(words <= name_words(a) and name_words(a) & own for a in actor.aliases)
 
 
+# Letters that transliterations swap ("Danyliuk" / "Danylyuk", "Oleh" / "Oleg").
+_SWAPPABLE = frozenset("aeiouyjhgk")
+_MIN_VARIANT_LEN = 6
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two surnames are one name transliterated two ways: one swapped vowel-like letter."""
+    a, b = fold(a), fold(b)
+    if a == b or len(a) != len(b) or len(a) < _MIN_VARIANT_LEN or a[0] != b[0]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in _SWAPPABLE and diff[0][1] in _SWAPPABLE
+
+
 def gender_of(role: str | None) -> str | None:
     """ "m" or "f" when a title gives it away ("spokeswoman", "Mr"), else None."""
     if not role:

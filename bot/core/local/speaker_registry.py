@@ -18,7 +18,9 @@ from bot.core.local.name_forms import (
     name_words,
     org_signature,
     same_person,
+    spelling_variant,
 )
+from bot.core.local.office_holders import office_holder
 from bot.core.local.speaker_words import NON_NAME, ORG_HEADS, PARTICLES, SPEAKER_NOUNS, TITLE_WORDS
 from bot.core.local.speakers import SpeakerNP, singular, tokens
 from bot.core.models import Actor
@@ -75,6 +77,10 @@ class Registry:
             k -= 1
         return None
 
+    def _two_actors(self, start: int, end: int) -> bool:
+        inside = {id(a) for s, e, a in self._actor_spans if start <= s and e <= end}
+        return len(inside) >= 2
+
     def _add(self, key: str, kind: str, **kw: object) -> Entry:
         entry = Entry(key=key, kind=kind, words=name_words(key), **kw)  # type: ignore[arg-type]
         self.entries.append(entry)
@@ -107,6 +113,8 @@ class Registry:
         """
         if not create and np.kind == "unnamed":
             return None
+        if np.kind == "org" and " and " in np.name and self._two_actors(np.start, np.end):
+            return None  # "the ministry and Acme Corp": two speakers, not one
         actor = (
             self._actor_at(np.start, np.end) if np.kind in ("person", "surname", "org") else None
         )
@@ -204,7 +212,10 @@ class Registry:
         entry = None
         for cand in reversed(self.entries):  # latest first: "Kuo" is the Kuo met most recently
             if cand.kind == "person" and (
-                words <= cand.words or fold(name) in cand.aliases or cand.words <= words
+                words <= cand.words
+                or fold(name) in cand.aliases
+                or cand.words <= words
+                or _variant_of(name, cand.key)
             ):
                 entry = cand
                 break
@@ -306,6 +317,12 @@ class Registry:
                 and all(t in fold(entry.role) for t in titles)
             ):
                 return entry
+        holder = office_holder(self.text, np.name, at, self.actors) if titles else None
+        if holder is not None and head not in ORG_HEADS:
+            entry = self._person(SpeakerNP(np.start, np.end, "person", holder[0]), None, True)
+            if entry is not None:
+                self.note_role(entry, holder[1], None)
+            return entry
         if head in ORG_HEADS:
             name = next((n for s, n in reversed(self._orgs) if s < at and head in fold(n)), None)
             if name is None and head in _GENERIC_ORG_HEADS:
@@ -323,6 +340,16 @@ class Registry:
             entry.gender = entry.gender or gender_of(role)
         if affiliation and not entry.affiliation:
             entry.affiliation = affiliation
+
+
+def _variant_of(name: str, key: str) -> bool:
+    """ "Danylyuk" for "Oleksii Danyliuk": the same given names, the surname spelt another way."""
+    words, other = fold(name).split(), fold(key).split()
+    return (
+        bool(words)
+        and set(words[:-1]) <= set(other[:-1])
+        and spelling_variant(words[-1], other[-1])
+    )
 
 
 def _fits_org_head(head: str, name: str) -> bool:

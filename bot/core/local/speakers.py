@@ -94,6 +94,23 @@ def _is_head(tok: Token, first: bool) -> bool:
     return head in SPEAKER_NOUNS | ORG_HEADS and (not tok.cap or (first and head != tok.low))
 
 
+def _is_office(toks: list[Token], h: int) -> bool:
+    """ "the Minister of National Defence", "The Defence Secretary": a capitalised office, no name.
+
+    The office noun follows "the" and only other office words ("Defence", "Vice"), so the phrase
+    names a post rather than a person; a name after it is left to `_named`.
+    """
+    tok = toks[h]
+    return (
+        h > 0
+        and tok.cap
+        and tok.low in TITLE_WORDS
+        and tok.low in SPEAKER_NOUNS
+        and toks[0].low == "the"
+        and all(t.cap and t.low in NON_NAME for t in toks[1:h])
+    )
+
+
 def parse_np(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
     """What kind of speaker text[a:b] names, or None when it is not a speaker phrase."""
     toks = [t for t in tokens(text, a, b) if t.text not in ",;:"]
@@ -125,10 +142,31 @@ def parse_np(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
     return desc
 
 
+def apposed_name(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
+    """The person in "the vice minister, Jane Roe, said": the parsed name, or a bare name shape.
+
+    Next to a title the tagger's label matters less: two to four capitalised words that are no
+    office, organisation or function word name a person even when tagged as a group or a place.
+    """
+    np = parse_np(text, a, b, label)
+    if np is not None and np.kind == "person":
+        return np
+    toks = [t for t in tokens(text, a, b) if t.text not in ",;:"]
+    while toks and toks[0].low in TITLE_WORDS and toks[0].cap:
+        toks = toks[1:]
+    names = [t for t in toks if t.low not in PARTICLES]
+    if not 2 <= len(names) <= 5 or any(
+        not t.cap or t.paren or t.low in NON_NAME or t.text.isupper() for t in names
+    ):
+        return None
+    start, end = toks[0].start, toks[-1].end
+    return SpeakerNP(start, end, "person", text[start:end], role=text[a:start].strip() or None)
+
+
 def _descriptor(text: str, toks: list[Token]) -> SpeakerNP | None:
     """An unnamed or title-only phrase: determiner, modifiers, a speaker noun, at most one PP."""
     for h, tok in enumerate(toks):
-        if not _is_head(tok, h == 0) or _POSSESSIVE_RE.search(tok.text):
+        if not (_is_head(tok, h == 0) or _is_office(toks, h)) or _POSSESSIVE_RE.search(tok.text):
             continue
         end = _pp_end(toks, h + 1)
         if end is None:
@@ -162,6 +200,8 @@ def _descriptor(text: str, toks: list[Token]) -> SpeakerNP | None:
             and not toks[0].cap
         ):
             return None  # "security firm": a bare singular noun is a label, not a source
+        while end > h + 1 and toks[end - 1].paren:
+            end -= 1  # "an official at the agency (DGA)": the acronym is an alias, not the name
         phrase = text[toks[0].start : toks[end - 1].end].rstrip(".")
         return SpeakerNP(
             toks[0].start, toks[0].start + len(phrase), kind, phrase, head=head, plural=plural

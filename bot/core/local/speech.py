@@ -16,6 +16,7 @@ from bot.core.local.clauses import (
     NO_CONTENT_START,
     SPEECH_PHRASES,
     SPEECH_VERBS,
+    THAT_ONLY,
     clause_after,
     clause_start,
     cut_trailing_pp,
@@ -27,8 +28,8 @@ from bot.core.local.clauses import (
 )
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import DOUBLE, SINGLE, QuoteSpan
-from bot.core.local.speaker_words import PRONOUNS
-from bot.core.local.speakers import EntLabel, SpeakerNP, parse_np, tokens
+from bot.core.local.speaker_words import PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS
+from bot.core.local.speakers import EntLabel, SpeakerNP, apposed_name, parse_np, tokens
 
 VERB_RE = re.compile(
     r"(?<![\w\-])(?:"
@@ -53,6 +54,7 @@ _DOCUMENT_RE = re.compile(
 )
 _STATEMENT_RE = re.compile(r"\b(?:statement|communiqu|press release|news release)", re.I)
 _CLAUSE_MIN_WORDS = 3
+_THAT_AFTER_RE = re.compile(r"\s+(?:[\w\-]+\s+){0,4}?that\s")
 
 
 @dataclass(slots=True)
@@ -128,6 +130,8 @@ class _Finder:
         ev = SpeechEvent(vs, ve, verb, sent, np, app, statement=statement)
         if verb not in _QUOTE_ONLY:
             self._reported(ev, a, comma, ve, e)
+        if verb in THAT_ONLY and not ev.pieces and not _THAT_AFTER_RE.match(self.masked, ve, e):
+            return None
         return ev
 
     def _reported(self, ev: SpeechEvent, a: int, comma: int | None, ve: int, e: int) -> None:
@@ -199,9 +203,10 @@ class _Finder:
         parts = split_commas(self.masked, a, end)
         first = parse_np(self.text, *parts[0], self.label)
         app = self.text[parts[1][0] : parts[1][1]].strip() if len(parts) > 1 else None
-        if (first is None or first.kind in ("unnamed", "definite")) and len(parts) > 1:
-            named = parse_np(self.text, *parts[-1], self.label)
-            if named and named.kind == "person":
+        office = first is not None and first.kind == "org" and _titled(first.name)
+        if (first is None or office or first.kind in ("unnamed", "definite")) and len(parts) > 1:
+            named = apposed_name(self.text, *parts[-1], self.label)
+            if named is not None:
                 return named, self.text[parts[0][0] : parts[0][1]].strip(), None
         if (
             first is not None
@@ -250,6 +255,12 @@ class _Finder:
         if self.text[span[0]] in DOUBLE + SINGLE:
             return None  # X said: "..." -- the quotation itself, not reported speech
         return span
+
+
+def _titled(name: str) -> bool:
+    """ "Director General Army Air Defence": an office written like a name, opening with a title."""
+    first = name.split(" ", 1)[0].lower()
+    return first in TITLE_WORDS and first in SPEAKER_NOUNS
 
 
 def find_events(
