@@ -14,7 +14,7 @@ import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.core.errors import BriefbotError, ConfigError, InputError
 
@@ -32,7 +32,7 @@ EPILOG = """examples:
 """
 
 
-def _source_kwargs(args: argparse.Namespace) -> dict[str, object]:
+def _source_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     """Which input the user gave: --text, '-' for stdin, a link, or a file path."""
     if args.text is not None:
         return {"text": args.text}

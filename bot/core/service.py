@@ -76,9 +76,19 @@ class BriefingService:
         )
         return BriefingResult(id=row_id, briefing=briefing, cached=False)
 
-    async def brief(self, *, refresh: bool = False, guild_id: int | None = None, **source: object) -> BriefingResult:
+    async def brief(
+        self,
+        *,
+        url: str | None = None,
+        text: str | None = None,
+        path: Path | None = None,
+        data: bytes | None = None,
+        filename: str | None = None,
+        refresh: bool = False,
+        guild_id: int | None = None,
+    ) -> BriefingResult:
         """Ingest then brief: the common path for a single request."""
-        article = await self.ingest(**source)  # type: ignore[arg-type]
+        article = await self.ingest(url=url, text=text, path=path, data=data, filename=filename)
         return await self.brief_article(article, refresh=refresh, guild_id=guild_id)
 
     def get(self, briefing_id: int) -> StoredBriefing:
