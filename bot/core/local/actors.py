@@ -44,7 +44,7 @@ def find_actors(analysis: Analysis, systems: list[System]) -> list[Actor]:
         return []
     ctx = build_context(analysis, systems)
     found = with_recovered(text, candidates(analysis.doc, text, ctx.index))
-    found = [m for m in found if keep(m, ctx)]
+    found = _screened(found, ctx)
     for mention in found:
         read_context(mention, ctx)
     titles = [(m.title.start, m.start) for m in found if m.title and m.title.start >= 0]
@@ -65,6 +65,13 @@ def find_actors(analysis: Analysis, systems: list[System]) -> list[Actor]:
     kept = [c for c in ledger.clusters if _is_actor(c, ctx)]
     kept.sort(key=lambda c: (-len(c.mentions), c.first))
     return [_actor(c, ctx) for c in kept]
+
+
+def _screened(found: list[Mention], ctx: Context) -> list[Mention]:
+    """Mentions that can name an actor; an acronym defined for a dropped name goes with it."""
+    kept = [m for m in found if keep(m, ctx)]
+    dropped = {m.acronym for m in found if m.acronym} - {m.acronym for m in kept if m.acronym}
+    return [m for m in kept if m.text not in dropped] if dropped else kept
 
 
 def _place(m: Mention, ctx: Context, ledger: Ledger) -> bool:
@@ -98,7 +105,7 @@ def _place(m: Mention, ctx: Context, ledger: Ledger) -> bool:
 def _place_short(m: Mention, ctx: Context, ledger: Ledger) -> None:
     """Place a surname, acronym or short name on its cluster, or open one if it stands alone."""
     section = ctx.section(m.start)
-    cluster = ledger.by_acronym.get(m.text) or ledger.by_key.get(fold(m.text))
+    cluster = ledger.by_acronym.get(m.text) or _by_key_or_plural(ledger, fold(m.text))
     place = m.label == "GPE" and after_preposition(ctx.text, m, PLACE_PREPOSITIONS)
     if cluster is None and m.label != "NORP" and not place:
         cluster = ledger.short_form(m, section)
@@ -110,6 +117,14 @@ def _place_short(m: Mention, ctx: Context, ledger: Ledger) -> None:
     opened = ledger.open(m, section)
     if m.acronym:
         ledger.define(m.acronym, opened)
+
+
+def _by_key_or_plural(ledger: Ledger, key: str) -> Cluster | None:
+    """The cluster named `key`, or by its plural or singular ("Houthi" and "the Houthis")."""
+    found = ledger.by_key.get(key)
+    if found is None and len(key) > 3:
+        found = ledger.by_key.get(key[:-1]) if key.endswith("s") else ledger.by_key.get(key + "s")
+    return found
 
 
 def _consolidate(ledger: Ledger) -> None:

@@ -110,8 +110,11 @@ def name_words(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _plain(word: str) -> str:
+    """A surname's comparison form: accents and soft signs gone, and "y" read as "i", since
+    transliterations of one name differ there ("Danyliuk" / "Danylyuk", "Oleksiy" / "Oleksii")."""
     s = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return s.replace("y", "i").replace("'", "").replace("\u2019", "")
 
 
 @dataclass(slots=True)

@@ -11,18 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from bot.core.local import orgs, roles
-from bot.core.local.countries import CountryIndex
+from bot.core.local.countries import CountryIndex, country_index
+from bot.core.local.name_edges import entity_edges
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
 # Lowercase words that may sit inside a name ("Armed Forces of the Philippines", "Rio de Janeiro").
-NAME_LINKS = frozenset("of for and the de da do dos das du des del la le van von der den al bin y e on".split())
+NAME_LINKS = frozenset(
+    "of for and the de da do dos das du des del la le van von der den al bin y e on di dei della und fur für".split()
+)
 _PARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "abu", "bint", "ben"})
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE|a|an|A|An)\s+")
 _POSSESSIVE_SPLIT = re.compile(r"(?:'s|\u2019s)\s+")
 _TRAILING = re.compile(r"(?:(?:'s|\u2019s|')|[,;:\s])+$")
+_ROLE_TO_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(roles.PERSON_ROLE_NOUNS)) + r")\s+(?:to|of|for|at|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OPEN_PAREN = re.compile(r"\s*\(([^()]*)$")
 _DEFINITION = re.compile(r"\s*\((?P<acr>[A-Za-z][A-Za-z.&]{1,9})\)")
 _CONTINUATION = re.compile(
@@ -49,7 +56,9 @@ _SUFFIX_RUN = re.compile(
 )
 _LEFT_OF = re.compile(r"(?:(?<=\s)|^)(?P<run>(?:[A-Z][\w\u2019'-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?)$")
 _OWNER_CONTINUATION = re.compile(r" (?P<word>[A-Z][a-z]+)(?='s\b|\u2019s\b)")
-_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+_HYPHEN_TAIL = re.compile(r"-(?!(?:based|made|built|designed|owned|run|led|backed|linked|style)\b)[a-z]+\b")
+_QUOTED_NICKNAME = re.compile(r" (?:\u201c[A-Z][\w'-]*(?: [A-Z][\w'-]*)?\u201d|\"[A-Z][\w'-]*(?: [A-Z][\w'-]*)?\")")
+_CLOSERS = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"'}
 _APOSTROPHE_NAME = re.compile(r" (?:O|D|L|Mc)?[\u2019'][A-Z][\w-]+")
 
 
@@ -84,27 +93,47 @@ def candidates(doc: Doc, text: str, index: CountryIndex) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        for start, end, label in _pieces(text, ent, index):
-            mention = _clean(text, start, end, label, index)
-            if mention is not None:
-                found.append(mention)
+        for start, end, label in _pieces(text, *entity_edges(ent, index, is_title_word)):
+            for a, b, kind in _split_name_after_head(text, start, end, label):
+                mention = _clean(text, a, b, kind, index)
+                if mention is not None:
+                    found.append(mention)
     found.sort(key=lambda m: (m.start, -m.end))
     return _dedupe(found)
 
 
-def _pieces(text: str, ent: Span, index: CountryIndex) -> list[tuple[int, int, str]]:
+def _pieces(text: str, ent_start: int, ent_end: int, ent_label: str) -> list[tuple[int, int, str]]:
     """The entity split at line breaks, inner lowercase words and a country's possessive.
 
     A piece on a later line than the entity's first is a separate name the model glued on: its label
     is unknown ("MISC").
     """
     spans: list[tuple[int, int, str]] = []
-    for n, match in enumerate(re.finditer(r"[^\n]+", text[ent.start_char : ent.end_char])):
-        start = ent.start_char + match.start()
-        label = ent.label_ if n == 0 else "MISC"
-        for s, e in _split_lowercase(text, start, ent.start_char + match.end()):
-            spans.extend((a, b, label) for a, b in _split_possessive(text, s, e, index))
+    for n, match in enumerate(re.finditer(r"[^\n]+", text[ent_start:ent_end])):
+        start = ent_start + match.start()
+        label = ent_label if n == 0 else "MISC"
+        for s, e in _split_lowercase(text, start, ent_start + match.end()):
+            spans.extend((a, b, label) for a, b in _split_possessive(text, s, e))
     return spans
+
+
+def _split_name_after_head(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "representative to the Chamber Ana Ruiz Vega": an organisation's head, then a person's name.
+
+    Only after a person's role ("spokesman for the Ministry NAME"), where the model ran the office
+    and the name together.
+    """
+    if label != "ORG" or not _ROLE_TO_BEFORE.search(text, max(0, start - 40), start):
+        return [(start, end, label)]
+    words = list(re.finditer(r"\S+", text[start:end]))
+    heads = [i for i, w in enumerate(words) if w.group(0).lower() in orgs.ORG_HEADS]
+    if not heads or not 2 <= len(words) - heads[-1] - 1 <= 4:
+        return [(start, end, label)]
+    name = words[heads[-1] + 1 :]
+    if not all(w.group(0)[:1].isupper() and not w.group(0).isupper() for w in name):
+        return [(start, end, label)]
+    cut = start + words[heads[-1]].end()
+    return [(start, cut, label), (start + name[0].start(), end, "PERSON")]
 
 
 def _split_lowercase(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,7 +151,9 @@ def _split_lowercase(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _split_possessive(text: str, start: int, end: int, index: CountryIndex) -> list[tuple[int, int]]:
+def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Russia's Defence Ministry" and "the X Organisation's Y Establishment" at the owner."""
+    index = country_index()
     chunk = text[start:end]
     match = _POSSESSIVE_SPLIT.search(chunk)
     if not match or match.end() >= len(chunk):
@@ -130,7 +161,7 @@ def _split_possessive(text: str, start: int, end: int, index: CountryIndex) -> l
     owner = chunk[: match.start()]
     lead = _LEADING_ARTICLE.match(owner)
     owner = owner[lead.end() :] if lead else owner
-    if index.by_name(owner) is None and index.by_capital(owner) is None:
+    if index.by_name(owner) is None and index.by_capital(owner) is None and not orgs.has_org_tail(owner):
         return [(start, end)]  # "People's Liberation Army" is one name
     return [(start, start + match.start() + 2), (start + match.end(), end)]
 
@@ -184,6 +215,8 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, roles.Role 
     rest = [w.group(0) for w in words[cut:]]
     if not all(w[:1].isupper() for w in rest) or orgs.has_org_head(" ".join(rest)):
         return start, end, None
+    if all(w.group(0).lower().strip(".,") in roles.HONORIFICS for w in words[:cut]):
+        return start + words[cut].start(), end, None  # "Shri", "Dr": the role is read from before it
     title_text = text[start : start + words[cut - 1].end()]
     role = roles.Role(text=title_text, affiliation=None, person=True)
     return start + words[cut].start(), end, role
@@ -228,6 +261,11 @@ def _extend(text: str, start: int, end: int, label: str) -> int:
     owner = _OWNER_CONTINUATION.match(text, end)
     if owner and label == "ORG":
         return owner.end("word")  # "Lockheed" + " Martin" + "'s plant"
+    if text[end : end + 1] in _CLOSERS and _CLOSERS[text[end]] in text[start:end]:
+        return end + 1  # 'Centre "Rubizh' + '"': a quoted name inside the name
+    nickname = _QUOTED_NICKNAME.match(text, end)
+    if nickname and label == "ORG":
+        return nickname.end()  # 'Centre for Border Studies' + ' "Rampart"': the body's own name
     apostrophe = _APOSTROPHE_NAME.match(text, end) or _HYPHEN_TAIL.match(text, end)
     if apostrophe and label == "PERSON":
         return apostrophe.end()  # "Brendan" + " O'Keeffe"; "Park Ji" + "-won"

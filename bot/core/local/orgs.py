@@ -21,7 +21,12 @@ ORG_HEADS = frozenset(
     defence defense security precision research consulting consultancy capital partners ventures
     bank fund trust exchange airlines airways motors works arsenal ordnance munitions robotics
     labs analytics compute computing intelligence ai semiconductor semiconductors networks
-    telecom communications energy resources trading logistics solutions sp. o.o. s.r.o. a.s.
+    telecom communications energy resources trading logistics solutions sp. o.o. s.r.o. a.s. chamber
+    direction dirección direccion ministère ministere ministerio ministero ministerstvo ministerium
+    agence agencia agenzia instituto institut istituto comité comite comisión comision secretaría
+    fuerza fuerzas armée armee ejército ejercito bundesamt amt servicio société societe sociedad
+    empresa compagnie groupe gruppo gruppe universidad université universite universität escuela
+    école ecole hochschule centro akademie zavod zakład zaklad spółka spolka ministarstvo
     """.split()
 )
 # Head words of names that are weapons, programmes, treaties or events, never actors.
@@ -29,7 +34,7 @@ NON_ACTOR_HEADS = frozenset(
     """
     system missile missiles rocket rockets satellite satellites vessel vessels vehicle
     vehicles aircraft fighter jet jets drone drones radar interceptor projectile launcher
-    agreement treaty accord act law pact convention protocol declaration exercise operation
+    agreement treaty accord act law pact convention protocol declaration exercise operation partnership
     capability doctrine strategy plan review summit conference initiative shield dome project
     programme program
     base airbase shoal reef island islands strait sea port harbour harbor airport airfield valley
@@ -60,6 +65,8 @@ GENERIC_NAMES = frozenset(
     Q1 Q2 Q3 Q4 FY H1 H2
     Assembly Cabinet Defence Defense Digest Media Notes Launcher Videos Photos Update Analysis
     Opinion Feature Comment Editorial Correction Corrections Sources Source Contact Interview
+    Courtesy Transcript Explainer Live LIVE Breaking Caption Credit Credits Updated Listen Watch
+    Advertisement Host Guest Episode Podcast Newsletter Subscribe State Government
     """.split()
 )
 # Contextual cues that an unnamed or oddly tagged name is a group rather than an institution.

@@ -36,7 +36,7 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'\u2019-]{1,60}\((?P<paren>[^()\n]{2,40})\)\s*[-\u2013\u2014]"
+    r"^[A-Z][A-Za-z0-9 .,'\u2019-]{1,60}\((?P<paren>[^()\n]{2,40})\)\s*[-\u2013\u2014]"
     r"|/(?P<slash>[A-Z][^/\n]{1,40})/\s*[-\u2013\u2014]{1,2}",
     re.MULTILINE,
 )
@@ -58,6 +58,16 @@ _CARRIER_AFTER = re.compile(
 )
 
 
+# A show or programme naming itself: "Welcome back to The Briefing Room", "X is produced by".
+_SHOW = r"(?P<show>(?:The\s+)?[A-Z][\w\u2019'-]*(?:[ \t]+[A-Z][\w\u2019'-]*){0,4})"
+_SHOW_BEFORE = re.compile(
+    r"(?:[Ww]elcome(?:\s+back)?\s+to|[Yy]ou(?:'re|\u2019re| are)\s+listening\s+to|"
+    r"(?:this|today's|today\u2019s)\s+(?:episode|edition)\s+of)\s+" + _SHOW
+)
+_SHOW_AFTER = re.compile(r"\s+is\s+(?:produced|presented|hosted)\s+by\b")
+_SHOW_ENDING = re.compile(_SHOW + "$")
+
+
 def carrier_names(text: str) -> set[str]:
     """Folded names found in credits and datelines: outlets that never act in the story."""
     found: set[str] = set()
@@ -65,6 +75,12 @@ def carrier_names(text: str) -> set[str]:
         found.add(fold((match.group("name") or match.group("line") or "").strip(" .")))
     for match in _DATELINE.finditer(text):
         found.add(fold((match.group("paren") or match.group("slash") or "").strip()))
+    for match in _SHOW_BEFORE.finditer(text):
+        found.add(fold(match.group("show")))
+    for match in _SHOW_AFTER.finditer(text):
+        show = _SHOW_ENDING.search(text, max(0, match.start() - 60), match.start())
+        if show:
+            found.add(fold(show.group("show")))
     return {n for n in found if n}
 
 

@@ -50,7 +50,11 @@ ORG_ROLE_NOUNS = frozenset(
     organisation organization body office service force forces army navy militia
     """.split()
 )
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
+# Courtesy titles, including South Asian ones ("Shri", "Smt") that precede names in official copy.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "shri", "sri", "smt", "shrimati",
+     "hon", "honourable", "honorable"}
+)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "to"})
 _STOP_AFTER = r"(?=\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\(|\)|\u201d|\"|$)|\s+(?:who|whom|whose|which|that|in\s+an?\s+interview)\b)"
 _APPOSITIVE_RE = re.compile(
@@ -60,6 +64,10 @@ _APPOSITIVE_RE = re.compile(
 _WORD = re.compile(r"\((?:ret|retd|Ret)\.?\)|\S+")
 _BREAK = re.compile(r"[,;:\"\u201c\u201d()\[\]!?]")
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that|where|when|while|although|though|but|and|or|as|if)\b", re.IGNORECASE)
+_SPEECH_START = re.compile(
+    r"(?:said|says|told|tells|added|adds|noted|notes|warned|argued|stated|explained|announced|confirmed|"
+    r"insisted|replied|wrote)\b"
+)
 _POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)(?:'s|\u2019s)\s+(?P<rest>.+)$")
 _AFFILIATION_AFTER = re.compile(
     r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w\u2019'&.-]*(?:(?:\s+(?:of|for|and|de|the|on))*\s+[A-Z][\w\u2019'&.-]*)*)"
@@ -156,6 +164,8 @@ def appositive_after(text: str, end: int) -> Role | None:
     phrase = match.group("role").strip()
     if len(phrase.split()) > 14 or not phrase[:1].isalpha() or _RELATIVE.match(phrase):
         return None
+    if _SPEECH_START.match(phrase):
+        return None  # "X, told reporters ...": the comma closed someone else's appositive
     head = _head(phrase)
     if head is None:
         return None
@@ -185,6 +195,12 @@ def affiliation_after(text: str, end: int) -> str | None:
     if not match:
         return None
     return re.sub(r"\s+(?:of|for|and|de|the|on)$", "", match.group("org").strip()) or None
+
+
+def names_a_person(phrase: str) -> bool:
+    """True when a role phrase ("a senior fellow at the X Institute") is headed by a person noun."""
+    head = _head(phrase)
+    return head is not None and _word(head) in PERSON_ROLE_NOUNS
 
 
 def _head(phrase: str) -> str | None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from bot.core.local import orgs, press
 from bot.core.local.analysis import Analysis
 from bot.core.local.countries import CountryIndex, country_index, fold
 from bot.core.local.mentions import Mention, entity_words
-from bot.core.local.places import WORKS_AFTER, is_heading
+from bot.core.local.places import PLACE_PREPOSITIONS, WORKS_AFTER, is_heading
 from bot.core.local.roles import (
     PERSON_ROLE_NOUNS,
     affiliation_after,
@@ -25,6 +28,7 @@ _AGENTIVE_AFTER = re.compile(
     r"awarded|unveiled|launched|expects|plans|warned|accused|insists|argued|did\s+not|does\s+not|"
     r"has\s+not|had\s+not|told|added|responded|replied|reported)\b"
 )
+_ROLE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PERSON_ROLE_NOUNS)) + r")s?\b")
 _MODIFIER_OF_ROLE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(PERSON_ROLE_NOUNS)) + r")\b")
 _COMPOUND_AFTER = re.compile(r"-(?:based|made|built|designed|owned|run|led|backed|linked|style|class|type)\b")
 _CAPITALISED_RUN = re.compile(r"(?:'s|\u2019s)?(?:\s+(?:of|for|and|the|on|to|[A-Z][\w-]*)){1,6}")
@@ -35,6 +39,36 @@ _MAKER_PREFIX = re.compile(r"\s+[A-Za-z]{0,6}-?\d")
 _SECTION_BREAK = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)][ \t]+\S|[\u2022*][ \t]+\S|#{1,3}[ \t]+\S|(?:\*{3,}|-{3,}|_{3,})[ \t]*$)",
     re.MULTILINE,
+)
+# Nouns for weapons and platforms: "Serval light armoured vehicles", "Collins boats" name a product.
+_PRODUCT_NOUNS = (
+    r"systems?|missiles?|rockets?|drones?|vehicles?|boats?|ships?|submarines?|frigates?|destroyers?|"
+    r"corvettes?|tanks?|fighters?|jets?|aircraft|helicopters?|radars?|launchers?|interceptors?|"
+    r"munitions?|howitzers?|guns?|rifles?|satellites?|airframes?"
+)
+_PRODUCT_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + _PRODUCT_NOUNS + r")\b")
+_LOWER_RUN = re.compile(r"\s+[a-z][a-z-]*")
+_SUBJECT_VERB_TAGS = frozenset({"VBD", "VBZ", "MD"})
+_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNS", "VBN", "HYPH", "JJR", "JJS"})
+_INDEFINITE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:a|an|A|An)\s+$")
+_OPEN_QUOTES = frozenset("\"'\u2018\u201c")
+_CLOSE_QUOTES = frozenset("\"'\u2019\u201d")
+# "the city of X", "the plant of X": a place named after its kind.
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|village|port|plant|factory|district|province|region|island|municipality|"
+    r"capital|outskirts|suburb|area)\s+of\s+(?:the\s+)?$"
+)
+# "air base", "airport": the name of a facility, not of whoever runs it.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:air|naval|military|army|navy|marine|missile)\s+)?(?:base|airbase|airport|airfield|"
+    r"barracks|garrison|cantonment|harbou?r|dockyard)\b"
+)
+_OWNED_PLACE = re.compile(r"(?:'s|\u2019s)\s+$")
+# "minister for Strategic Affairs": the portfolio in a title, not an organisation.
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:minister|secretary|commissioner|undersecretary|under-secretary|secretary-general)\s+"
+    r"(?:for|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 STRONG = frozenset({"PERSON", "ORG"})
 _INSTITUTIONS = frozenset({"congress", "parliament", "senate"})
@@ -52,6 +86,17 @@ class Context:
     carriers: set[str]
     bylines: list[tuple[int, int, set[str]]]
     names_in_entities: frozenset[str]
+    doc: Doc
+    starts: Sequence[int] | None = None
+
+    def tag_at(self, pos: int) -> str:
+        """The part-of-speech tag of the token starting at `pos` (or after the spaces there)."""
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        if self.starts is None:  # built on first use: most articles never ask
+            self.starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
+        i = bisect.bisect_left(self.starts, pos)
+        return self.doc[i].tag_ if i < len(self.starts) and self.starts[i] == pos else ""
 
     def section(self, pos: int) -> int:
         """Index of the digest section holding `pos` (0 for an ordinary article)."""
@@ -82,6 +127,7 @@ def build_context(analysis: Analysis, systems: list[System]) -> Context:
         carriers=press.carrier_names(text),
         bylines=press.byline_lines(text),
         names_in_entities=entity_words(analysis.doc),
+        doc=analysis.doc,
     )
 
 
@@ -94,7 +140,9 @@ def keep(m: Mention, ctx: Context) -> bool:
         return True
     if ctx.index.by_demonym(text):
         return False  # "Pakistani" describes; the country itself is named elsewhere if it acts
-    if orgs.designator_shaped(text) or orgs.is_generic(text) or orgs.ends_like_non_actor(text):
+    if orgs.designator_shaped(text) and not _company_with_digits(m, ctx):
+        return False
+    if orgs.is_generic(text) or orgs.ends_like_non_actor(text):
         return False
     if m.label not in {"GPE", "NORP"} and _MAKER_PREFIX.match(ctx.text, m.end):
         return False  # "Nvidia H100", "PAC MFI-17": a maker's name inside a system's name
@@ -105,7 +153,55 @@ def keep(m: Mention, ctx: Context) -> bool:
         return False  # "Countering America's Adversaries Through Sanctions Act"
     if _CHANNEL_BEFORE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "said in a post on Telegram": where it was said, not who
-    return m.label != "PRODUCT"
+    return m.label != "PRODUCT" and not _used_as_a_word(m, ctx.text) and not _place_or_thing(m, ctx)
+
+
+def _used_as_a_word(m: Mention, text: str) -> bool:
+    """ "from a PowerPoint", "a Queens distributor", "'Aatmanirbharta'": a name used as a common noun."""
+    one_word = len(m.words) == 1 and not m.text.isupper()  # "a NATO official": NATO still acts
+    if one_word and _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return True
+    before = text[m.start - 1 : m.start] if m.start else ""
+    return before in _OPEN_QUOTES and text[m.end : m.end + 1] in _CLOSE_QUOTES
+
+
+def _place_or_thing(m: Mention, ctx: Context) -> bool:
+    """A product, a place, a title's portfolio or a programme, told by its shape and surroundings."""
+    text = ctx.text
+    window = text[max(0, m.start - 40) : m.start]
+    if m.label not in {"PERSON", "GPE"} and _programme_shaped(m.words):
+        return True  # "Transfer of Technology", "Acceptance of Necessity"
+    if not orgs.has_org_head(m.text):
+        if _modifies_a_product(m, ctx) or _FACILITY_AFTER.match(text, m.end):
+            return True  # "Serval light armoured vehicles", "Roesmin Nurjadin air base"
+        if " of" in window[-8:] or " for" in window[-9:]:
+            if _PLACE_OF.search(window) or _PORTFOLIO_BEFORE.search(window):
+                return True  # "the plant of Gavião Peixoto", "minister for Strategic Affairs"
+    return m.label == "GPE" and bool(_OWNED_PLACE.search(window)) and bool(WORKS_AFTER.match(text, m.end))
+
+
+def _modifies_a_product(m: Mention, ctx: Context) -> bool:
+    """The name sits before a weapon noun, with only adjectives or nouns between ("X light tanks")."""
+    match = _PRODUCT_AFTER.match(ctx.text, m.end)
+    if not match:
+        return False
+    pos = m.end
+    while True:
+        word = _LOWER_RUN.match(ctx.text, pos, match.end())
+        if word is None or word.end() == match.end():
+            return True
+        if ctx.tag_at(word.start()) not in _MODIFIER_TAGS:
+            return False  # "X said the submarines": a verb between, so X is not a modifier
+        pos = word.end()
+
+
+def _programme_shaped(words: list[str]) -> bool:
+    """ "Noun of Noun" whose first noun is no organisation head: a procedure or programme's name."""
+    if len(words) != 3 or words[1] != "of" or words[0].lower() in orgs.ORG_HEADS:
+        return False
+    if words[0] in {"House", "Chamber", "Friends", "Bank", "Voice"}:
+        return False
+    return all(w[:1].isupper() and not w.isupper() for w in (words[0], words[2]))
 
 
 def inside_title(m: Mention, titles: list[tuple[int, int]], ctx: Context) -> bool:
@@ -139,13 +235,46 @@ def read_context(m: Mention, ctx: Context) -> None:
 def stands_alone(m: Mention, ctx: Context) -> bool:
     """Whether an unmerged short or weakly tagged mention is an actor on its own."""
     text = m.text
+    agentive = _AGENTIVE_AFTER.match(ctx.text, m.end)
     if m.label not in STRONG:
         appositive_org = m.appositive is not None and not m.appositive.person
         works = WORKS_AFTER.match(ctx.text, m.end)  # "the Bumar-Łabędy plant": a company's plant
-        return bool(appositive_org or works or _AGENTIVE_AFTER.match(ctx.text, m.end)) and m.label != "NORP"
+        # ", told reporters" after a place closes someone else's appositive; the place did not speak.
+        acts = agentive is not None and not agentive.group(0).lstrip("'\u2019s").startswith(",")
+        return bool(appositive_org or works or acts) and m.label != "NORP"
     if text.isupper() and text.replace(".", "").isalpha():
-        return text in orgs.KNOWN_ORG_ACRONYMS  # an acronym nobody spelled out
+        # An acronym nobody spelled out: a well-known one, or one that acts or employs someone.
+        return text in orgs.KNOWN_ORG_ACRONYMS or bool(agentive or _ROLE_AFTER.match(ctx.text, m.end))
+    if m.label == "PERSON" and len(m.words) == 1 and not _vouched_person(m, ctx, agentive is not None):
+        return False  # a lone capitalised word the model took for a person ("Buy", a town, a drone)
     if len(m.words) == 1 and text.lower() in orgs.ORG_HEADS and text.lower() not in _INSTITUTIONS:
         return False  # "the Army", "the Commission": only as a short form of a full name
     line_start = ctx.text.rfind("\n", 0, m.start) + 1
     return not (m.start == line_start and len(m.words) == 1 and is_heading(ctx.text, line_start))
+
+
+def _vouched_person(m: Mention, ctx: Context, agentive: bool) -> bool:
+    """A one-word "person" needs a title, an appositive, "who", or a verb of its own after it.
+
+    "the Xs" (a plural after the article) is a group ("the Houthis", "the Taliban fighters").
+    """
+    if m.title or m.appositive or agentive or "who" in m.notes:
+        return True
+    before = ctx.text[max(0, m.start - 12) : m.start].split()
+    previous = before[-1].lower() if before else ""
+    if previous == "the":
+        return m.text.endswith("s") and not m.text.endswith("ss")
+    if previous in PLACE_PREPOSITIONS or previous in {"of", "a", "an"}:
+        return False
+    return ctx.tag_at(m.end) in _SUBJECT_VERB_TAGS
+
+
+def _company_with_digits(m: Mention, ctx: Context) -> bool:
+    """ "LIG Nex1 is willing", "LIG Nex1's business": a company whose name holds a digit acts or owns."""
+    words = m.words
+    if m.label not in STRONG or len(words) < 2 or not words[0].isalpha():
+        return False
+    if ctx.text.startswith(("'s", "\u2019s"), m.end) or ctx.tag_at(m.end) in _SUBJECT_VERB_TAGS:
+        m.label = "ORG"  # no person's name holds a digit
+        return True
+    return False
