@@ -16,12 +16,16 @@ DESIGNATOR = re.compile(
     (?:
       (?P<an>AN/[A-Z]{{3}}[{_HY}]\d{{1,3}}[A-Z]?(?:\(V\)\d*)?)
      |(?P<type>Type[ \u00a0]\d{{2,3}}[A-Z]{{0,2}}(?:/[A-Z]{{1,2}})?)
+     |(?P<type1>Type[ \u00a0]\d[A-Z]{{1,2}})
+     |(?P<mkmod>Mk\.?[ \u00a0]?\d{{1,3}}[A-Z]?[ \u00a0]Mod[ \u00a0]\d{{1,2}})
+     |(?P<mk>Mk\.?[ \u00a0]?\d{{1,3}}[A-Z]?)
      |(?P<hyph>(?:[A-Z][A-Za-z]{{0,7}}|\d{{1,2}}[A-Z]{{1,3}})[{_HY}]
                (?:[A-Z]{{0,3}}\d{{1,4}}(?:[A-Z]{{1,3}}\d{{0,2}})?|[A-Z]{{1,3}}\d{{0,2}})
                (?:[{_HY}][A-Z0-9]{{1,3}})?)
+     |(?P<hyphnum>[A-Z]{{1,3}}\d{{1,3}}[{_HY}]\d{{1,3}}[A-Z]?)
      |(?P<compact>[A-Z]{{1,4}}\d{{1,4}}(?:[A-Z]{{1,3}}\d{{0,2}})?|\d{{1,2}}[A-Z]{{1,2}}\d{{1,4}}[A-Z]?)
      |(?P<spaced>[A-Z]{{2,5}}[ \u00a0]\d{{2,4}}[A-Z]?)
-     |(?P<named>[A-Z][a-z]{{2,}}(?:[A-Z][a-z]+)?[ \u00a0]\d{{1,4}}[A-Z]?)
+     |(?P<named>[A-Z][a-z]{{2,}}(?:[A-Z][a-z]+)?[ \u00a0](?:Mk\.?[ \u00a0]?)?\d{{1,4}}[A-Z]?)
     )
     (?:(?=s(?![A-Za-z0-9]))|(?![A-Za-z0-9]))(?![{_HY}][A-Z0-9])
     """,
@@ -83,8 +87,9 @@ class Designator:
 
     @property
     def needs_head(self) -> bool:
-        """Spaced shapes ("KRL 122", "Hermes 900") need a head noun or a maker; context is not enough."""
-        return self.shape in ("spaced", "named")
+        """Spaced shapes ("KRL 122", "Hermes 900", "Mk 4", "Type 7A", "M26-15") need a head noun or a maker;
+        context is not enough."""
+        return self.shape in ("spaced", "named", "mk", "type1", "hyphnum")
 
 
 def find_designators(text: str) -> list[Designator]:
@@ -109,7 +114,7 @@ def rejected(text: str, start: int, end: int, core: str, shape: str) -> bool:
         return False
     if _REJECT_CORE.fullmatch(core) or HULL.fullmatch(core) or core in GENERIC_ACRONYMS:
         return True
-    if _YEAR.search(core) and shape != "type":
+    if _YEAR.search(core) and shape not in ("type", "mk", "mkmod"):
         return True
     first = core.split()[0]
     if shape == "named" and (first in STOP_WORDS or _BAD_BEFORE.search(first)):

@@ -1,34 +1,20 @@
-"""Systems found by how the text names them: ships, ship classes, "called X", "X, its software suite",
+"""Systems found by how the text names them: ship classes, "called X", "X, its software suite",
 and capitalised names defined with an acronym ("Hyper Velocity Gliding Projectile (HVGP)")."""
 
 from __future__ import annotations
 
 import re
 
-from bot.core.local.system_lexicon import DEMONYMS, GENERIC_ACRONYMS, HEAD_NOUNS, STOP_WORDS
+from bot.core.local.register import is_country_name
+from bot.core.local.ships import trim_name
+from bot.core.local.system_lexicon import DEMONYMS, GENERIC_ACRONYMS, HEAD_NOUNS, MAKERS, STOP_WORDS
 from bot.core.local.system_mentions import Mention, head_category, initials_fit, sentence
 
-_SHIP_PREFIXES = (
-    "USS USNS USCGC HMS HMAS HMCS HMNZS INS JS BRP ROKS PNS TCG FS ITS ESPS HNLMS HDMS KNM HNoMS HSwMS FGS "
-    "ORP NRP BNS KRI RSS HTMS KD ARA BAP CNS RFS ROCS SLNS NS ENS"
-).split()
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
-SHIP = re.compile(
-    rf"(?<![\w-])(?P<prefix>{'|'.join(_SHIP_PREFIXES)})[ \u00a0](?P<name>{_NAME_WORD}"
-    rf"(?:[ \u00a0](?:(?:of|de|del|da|la|the|der|van)[ \u00a0])?{_NAME_WORD}){{0,3}})"
-    r"(?:[ \u00a0]?\((?P<hull>[A-Z]{1,4}[-\u2010\u2011 \u00a0]?\d{1,4}[A-Z]?)\))?"
-)
-_SHIP_KINDS = (
-    ("helicopter destroyer", "destroyer"), ("destroyer", "destroyer"), ("frigate", "frigate"),
-    ("corvette", "corvette"), ("submarine", "submarine"), ("aircraft carrier", "aircraft carrier"),
-    ("carrier", "aircraft carrier"), ("cruiser", "cruiser"), ("amphibious", "amphibious ship"),
-    ("landing", "amphibious ship"), ("patrol", "patrol vessel"),
-)  # fmt: skip
 CLASS = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][\w'’.]*[ \u00a0]){0,2}[A-Z][\w'’.]*|Type[ \u00a0]\d{2,3}[A-Z]?)[-\u2010\u2011 \u00a0]class\b"
 )
 _CLASS_STOP = frozenset(
-    "World First Middle Working Upper Lower Business Economy Top High Mass Ruling Master The".split()
+    "World First Middle Working Upper Lower Business Economy Top High Mass Ruling Master".split()
 )
 _VESSEL_AFTER = re.compile(
     r"(?:[ \u00a0][\w-]+){0,3}?[ \u00a0](?:ships?|vessels?|frigates?|destroyers?|corvettes?|submarines?|"
@@ -53,9 +39,10 @@ DEFINED = re.compile(
     r"[ \u00a0]\((?P<acr>[A-Z][A-Za-z]{1,7})\)$"
 )
 TITLED = re.compile(
-    r"\b(?:[Tt]he|an?|its|their|new|[A-Z][a-z]+['’]s)[ \u00a0](?:[a-z]+-(?:made|built|designed|developed)[ \u00a0])?"
+    r"\b(?<![-\u2010\u2011./])(?:[Tt]he|an?|its|their|new|[A-Z][a-z]+['’]s|\d{1,3}|two|three|four|five|six|eight|ten|twelve|several|"
+    r"more|additional)[ \u00a0](?:[a-z]+-(?:made|built|designed|developed)[ \u00a0])?"
     r"(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:[ \u00a0][A-Z][a-z]{2,})?)(?:[ \u00a0][a-z-]+)?[ \u00a0]"
-    r"(?P<head>drone|missile|rocket|howitzer|tank|radar|interceptor|torpedo|launcher|jammer|malware|"
+    r"(?P<head>drone|missile|rocket|howitzer|tank|radar|interceptor|torpedo|launcher|jammer|helicopter|malware|"
     r"backdoor|ransomware|spyware)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
     r"polic(?:y|ies)|defen[cs]es?|production|factor(?:y|ies)|makers?|manufacturers?|industry|deals?|contracts?|"
     r"threats?|launch(?:es)?|tests?|walls?|campaigns?|war|warfare|units?|forces?|operators?|pilots?|crews?|"
@@ -78,64 +65,6 @@ _SYSTEM_NOUN_BEFORE = re.compile(
 )
 
 
-def find_ships(text: str) -> list[Mention]:
-    """Named ships ("USS Dewey (DDG-105)"), with the hull number as an alias, and "the Dewey" after."""
-    out: list[Mention] = []
-    for match in SHIP.finditer(text):
-        name = _trim_name(match.group("name"))
-        if not name or _AT_SHORE.search(text, max(0, match.start() - 10), match.start()):
-            continue
-        end = match.start("name") + len(name)
-        aliases = (
-            [match.group("hull")]
-            if match.group("hull") and end == match.start("name") + len(match.group("name"))
-            else []
-        )
-        key = "ship:" + name
-        kind = _ship_kind(text, match.start(), match.end())
-        out.append(
-            Mention.at(match.start(), end, key, category=kind, confirmed=True, aliases=aliases)
-        )
-        if aliases:
-            out.append(Mention.at(*match.span("hull"), key, category=kind, confirmed=True))
-        out.extend(_later_ship_mentions(text, name, key, end))
-    return out
-
-
-# "rotate through HMAS Stirling", "at HMS Excellent": navies commission shore bases with ship
-# prefixes, and a place preposition before the name marks the base, not a ship.
-_AT_SHORE = re.compile(r"\b(?:at|through|near|outside|inside|via)[ \u00a0]$", re.IGNORECASE)
-
-
-def _trim_name(name: str) -> str:
-    if name.endswith(".") and not re.search(r"(?:^|[ \u00a0])[A-Z]\.$", name):
-        name = name[:-1]  # a sentence full stop, not an initial ("USS John F.")
-    words = name.split()
-    while words and (words[-1] in STOP_WORDS or words[-1].lower() in HEAD_NOUNS):
-        words.pop()
-    return " ".join(words)
-
-
-def _ship_kind(text: str, start: int, end: int) -> str:
-    for window in (text[max(0, start - 48) : start].lower(), text[end : end + 40].lower()):
-        for word, kind in _SHIP_KINDS:
-            if word in window:
-                return kind
-    return "warship"
-
-
-def _later_ship_mentions(text: str, name: str, key: str, after: int) -> list[Mention]:
-    last = name.split()[-1]
-    if len(last) < 3 or last in STOP_WORDS:
-        return []
-    pattern = re.compile(
-        rf"(?<=\b[Tt]he )(?:{re.escape(name)}|{re.escape(last)})\b(?![-\u2010\u2011]class)"
-    )
-    return [
-        Mention.at(m.start(), m.end(), key, confirmed=True) for m in pattern.finditer(text, after)
-    ]
-
-
 def find_classes(text: str) -> list[Mention]:
     """Ship classes ("Columbia-class", "Jose Rizal-class frigates") in a naval sentence."""
     out: list[Mention] = []
@@ -143,14 +72,18 @@ def find_classes(text: str) -> list[Mention]:
         return out
     for match in CLASS.finditer(text):
         name = match.group("name")
-        if name.split()[0] in _CLASS_STOP:
+        # "The Holland-class", "Its Type 26-class": a sentence-initial article is not the name.
+        while name.split()[0] in STOP_WORDS and " " in name:
+            name = name.split(None, 1)[1]
+        if name.split()[0] in _CLASS_STOP or name in STOP_WORDS:
             continue
         after = _VESSEL_AFTER.match(text, match.end())
         category = head_category(text, match.end())
         if after is None and category is None:
             continue
         kind = category or "warship class"
-        out.append(Mention.at(*match.span(), "class:" + name, category=kind, confirmed=True))
+        start = match.start("name") + len(match.group("name")) - len(name)
+        out.append(Mention.at(start, match.end(), "class:" + name, category=kind, confirmed=True))
     return out
 
 
@@ -160,7 +93,7 @@ def find_called(text: str) -> list[Mention]:
     for match in NAMING.finditer(text):
         left, _ = sentence(text, match.start(), match.end())
         nouns = _SYSTEM_NOUN_BEFORE.findall(text, max(left, match.start() - 90), match.start())
-        name = _trim_name(match.group("name"))
+        name = trim_name(match.group("name"))
         if not nouns or not name or name in STOP_WORDS:
             continue
         category = HEAD_NOUNS.get(nouns[-1].lower().rstrip("s"))
@@ -173,13 +106,24 @@ def find_called(text: str) -> list[Mention]:
     return out
 
 
+# Services that fly or field hardware under their own name ("the Police helicopter").
+_SERVICES = frozenset(
+    "Police Rescue Ambulance Medical Medevac Border Customs Coastguard Fire Presidential".split()
+)
+
+
 def find_titled(text: str) -> list[Mention]:
     """Names right before a weapon noun ("the Vampire drone"), not nationalities, places or acronyms."""
     out: list[Mention] = []
     for match in TITLED.finditer(text):
         name = match.group("name")
         words = name.split()
-        if any(w in STOP_WORDS or w in DEMONYMS or w in GENERIC_ACRONYMS for w in words):
+        if any(
+            w in STOP_WORDS or w in DEMONYMS or w in GENERIC_ACRONYMS or w in _SERVICES
+            for w in words
+        ):
+            continue
+        if name in MAKERS or is_country_name(name):
             continue
         if words[0].lower() in HEAD_NOUNS or words[-1].lower() in HEAD_NOUNS:
             continue

@@ -103,7 +103,21 @@ def extend_right(text: str, end: int, known: Known | None) -> int:
             end = match.end()
     if known is not None:
         end = _entry_names_after(text, end, known.entry)
+        end = _standard_after(text, end, known.entry)
     return end
+
+
+# "Rafale F3R", "Typhoon FGR4": a standard label after an aircraft's or vehicle's word name. Alone
+# ("the F4 standard") such a label names nothing. A bare letter ("Gripen E and F") is left to the
+# register, which knows which letters are separate models.
+_STANDARD = re.compile(r"[ \u00a0][A-Z]{1,3}\d{1,2}[A-Z]?(?![\w/'’-])")
+
+
+def _standard_after(text: str, end: int, entry: RegisterEntry) -> int:
+    if not text[end - 1 : end].islower() or context_group(entry.category) not in ("air", "land"):
+        return end
+    match = _STANDARD.match(text, end)
+    return match.end() if match is not None else end
 
 
 # "T-72M4 CZ", "Leopard 2A4 HU": a country code after a model marks one nation's version of it.
@@ -167,7 +181,13 @@ def extend_proper(text: str, end: int) -> int:
         if word in STOP_WORDS or word in GENERIC_ACRONYMS or word.lower() in HEAD_NOUNS:
             break
         end = match.end()
+        # "UH-1H Huey II", "DroneGun Mk 2": a mark or series number after the name belongs to it.
+        if (mark := _MARK_AFTER.match(text, end)) is not None:
+            end = mark.end()
     return end
+
+
+_MARK_AFTER = re.compile(r"[ \u00a0](?:[IVX]{2,4}|Mk\.?[ \u00a0]?\d{1,2})(?![\w'’-])")
 
 
 def maker_before(text: str, start: int) -> tuple[int, bool]:
@@ -253,6 +273,17 @@ def head_category(text: str, end: int) -> str | None:
     if match is None:
         return None
     return HEAD_NOUNS[match.group("head").lower()]
+
+
+_CIVIL_HEADS = frozenset(
+    {"airliner", "jetliner", "passenger jet", "passenger plane", "business jet"}
+)
+
+
+def civil_head(text: str, end: int) -> bool:
+    """True when the head noun after a mention names a civil airliner ("737 MAX airliner")."""
+    match = HEAD_AFTER.match(text, end)
+    return match is not None and match.group("head").lower() in _CIVIL_HEADS
 
 
 def sentence_category(text: str, start: int, end: int) -> str | None:

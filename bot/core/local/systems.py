@@ -12,20 +12,27 @@ from bot.core.local.named_systems import (
     find_called,
     find_classes,
     find_defined,
-    find_ships,
     find_titled,
 )
 from bot.core.local.register import variant_key
+from bot.core.local.ships import find_ships
+from bot.core.local.system_aliases import (
+    add_bare_suffixes,
+    attach_acronyms,
+    free,
+    merge_nicknames,
+    merge_tails,
+)
 from bot.core.local.system_index import register_index
 from bot.core.local.system_mentions import (
     Mention,
     after_other_name,
+    civil_head,
     extend_proper,
     extend_right,
     glued_to_name,
     has_context,
     head_category,
-    initials_fit,
     maker_before,
     sentence_category,
 )
@@ -36,9 +43,14 @@ _TIER = {"reg": 0, "ship": 1, "class": 1, "def": 1, "name": 2, "title": 2, "des"
 _NOT_NAMES = frozenset(
     {"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "FAC"}
 )
-_PEOPLE = frozenset({"PERSON", "NORP"})
-_ACRONYM_AFTER = re.compile(r"[ \u00a0]?\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
-_SUFFIX_TAIL = re.compile(r"(?:Block|Increment|Flight|Batch)[ \u00a0][0-9IVX]{1,4}[A-Z]?$")
+_DEMONYM_SHAPE = re.compile(r"(?:ians?|eans?|ese|ish|[iy]|ics?|ans?|ites?|ers?|ch)$")
+# "the A-10 road", "the M1 motorway": a road or a bus line that shares a system's designation.
+_ROAD_AFTER = re.compile(r"[ \u00a0](?:road|motorway|highway|freeway|expressway|route|bus|tram)\b")
+# A constellation or other word-name used as a modifier ("GPS-guided", "Patriot-style") names
+# something else.
+_MODIFIER_AFTER = re.compile(
+    r"[-\u2010\u2011](?:guided|based|enabled|denied|style|like|type|equipped|capable)\b"
+)
 
 
 def find_systems(analysis: Analysis) -> list[System]:
@@ -56,11 +68,12 @@ def find_systems(analysis: Analysis) -> list[System]:
         *find_titled(text),
         *find_defined(text),
     ]
-    mentions = _drop_entities(_resolve_overlaps(found), analysis)
+    mentions = _drop_entities(_resolve_overlaps(_family_prefixes(text, found)), analysis)
     groups = split_siblings(text, _group(mentions))
-    _attach_acronyms(text, groups)
-    _merge_tails(text, groups)
-    _add_bare_suffixes(text, groups)
+    attach_acronyms(text, groups)
+    merge_nicknames(text, groups)
+    merge_tails(text, groups)
+    add_bare_suffixes(text, groups)
     systems = [_to_system(text, ms) for ms in groups.values() if any(m.confirmed for m in ms)]
     return sorted(systems, key=lambda s: s.mentions[0].start)
 
@@ -72,6 +85,10 @@ def register_mentions(text: str) -> list[Mention]:
         if not text[end - 1].isdigit() and glued_to_name(text, end, spaced=known.needs_context):
             continue
         if known.needs_context and after_other_name(text, start):
+            continue
+        if _ROAD_AFTER.match(text, end) or (
+            known.needs_context and _MODIFIER_AFTER.match(text, end)
+        ):
             continue
         form_start, maker = maker_before(text, start)
         form_end = extend_right(text, end, known)
@@ -89,7 +106,7 @@ def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
     """Designator-shaped systems not in the register, kept when a head noun, maker or context backs them."""
     out: list[Mention] = []
     for d in find_designators(text):
-        if not _free(taken, d.start, d.end):
+        if not free(taken, d.start, d.end):
             continue
         end = extend_right(text, d.end, None)
         category = head_category(text, end)
@@ -97,12 +114,31 @@ def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
         category = category or head_category(text, end)
         start, maker = maker_before(text, d.start)
         confirmed = maker or category is not None
+        if civil_head(text, end):
+            # An airliner is a system only in a story about armed forces or defence.
+            confirmed = has_context(text, d.start, end, None)
         if not confirmed and not d.needs_head:
             confirmed = has_context(text, d.start, end, None)
         category = category or sentence_category(text, d.start, end)
         key = "des:" + compact_key(text[d.start : d.end])
         out.append(Mention(start, end, d.start, d.end, key, None, category, confirmed))
     return out
+
+
+def _family_prefixes(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Puma M26-15", "Varko SR-7": an ambiguous register word right before an unknown designator is
+    that model's family name, not the register's system of that name."""
+    by_end = {
+        m.end: m for m in found if m.key.startswith("reg:") and m.known and m.known.needs_context
+    }
+    dropped: set[int] = set()
+    for m in found:
+        word = by_end.get(m.start - 1)
+        if m.key.startswith("des:") and word is not None and text[m.start - 1] in " \u00a0":
+            m.start = word.start
+            m.confirmed = True
+            dropped.add(id(word))
+    return [m for m in found if id(m) not in dropped]
 
 
 def _tier(m: Mention) -> int:
@@ -126,10 +162,20 @@ def _drop_entities(mentions: list[Mention], analysis: Analysis) -> list[Mention]
     for m in mentions:
         kind = m.key.split(":", 1)[0]
         labels = {lab for a, b, lab in ents if a <= m.start and m.end <= b}
-        if (kind == "name" and labels & _NOT_NAMES) or (kind == "title" and labels & _PEOPLE):
+        if (kind == "name" and labels & _NOT_NAMES) or (
+            kind == "title" and _people(m, analysis.text, labels)
+        ):
             continue
         out.append(m)
     return out
+
+
+def _people(m: Mention, text: str, labels: set[str]) -> bool:
+    """spaCy's small model reads many unknown names as nationalities ("two Karhu helicopters"); a
+    nationality label is believed only for a word shaped like one ("Ossetian", "Yazidi")."""
+    if "PERSON" in labels:
+        return True
+    return "NORP" in labels and _DEMONYM_SHAPE.search(m.form(text)) is not None
 
 
 def _group(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
@@ -177,55 +223,6 @@ def split_siblings(text: str, groups: dict[str, list[Mention]]) -> dict[str, lis
     return out
 
 
-def _taken(groups: dict[str, list[Mention]]) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for ms in groups.values() for m in ms]
-
-
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= a or start >= b for a, b in taken)
-
-
-def _attach_acronyms(text: str, groups: dict[str, list[Mention]]) -> None:
-    """ "KRL 122 Multiple Launch Rocket System (MLRS)": the acronym names that system from then on."""
-    for ms in list(groups.values()):
-        for m in list(ms):
-            match = _ACRONYM_AFTER.match(text, m.end)
-            if match is None or not initials_fit(m.form(text), match.group("acr")):
-                continue
-            acr = match.group("acr")
-            if acr not in m.aliases:
-                m.aliases.append(acr)
-            taken = _taken(groups)
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-                if _free(taken, hit.start(), hit.end()):
-                    ms.append(Mention.at(*hit.span(), m.key, known=m.known, category=m.category))
-
-
-def _merge_tails(text: str, groups: dict[str, list[Mention]]) -> None:
-    """A lone name that ends another system's name is that system ("Poseidon" after "P-8A Poseidon")."""
-    for key in list(groups):
-        forms = {m.form(text) for m in groups[key]}
-        lone = groups[key]
-        if len(forms) != 1 or (lone[0].known is not None and any(m.confirmed for m in lone)):
-            continue
-        (form,) = forms
-        for other, ms in groups.items():
-            if other != key and any(m.form(text).endswith(" " + form) for m in ms):
-                ms.extend(groups.pop(key))
-                break
-
-
-def _add_bare_suffixes(text: str, groups: dict[str, list[Mention]]) -> None:
-    """ "The Block 70 is equipped with ...": a bare block after "F-16 Block 70" is the same system."""
-    for ms in groups.values():
-        tails = {t.group() for m in ms if m.extended and (t := _SUFFIX_TAIL.search(m.form(text)))}
-        for tail in tails:
-            taken = _taken(groups)
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", text):
-                if _free(taken, hit.start(), hit.end()):
-                    ms.append(Mention.at(*hit.span(), ms[0].key, known=ms[0].known))
-
-
 def _to_system(text: str, mentions: list[Mention]) -> System:
     mentions = sorted(mentions, key=lambda m: m.start)
     known = next((m.known for m in mentions if m.known is not None), None)
@@ -258,7 +255,12 @@ def _display_name(mentions: list[Mention], forms: list[str]) -> str:
     if richer:
         return max(richer, key=len)
     known = next((m.known for m in mentions if m.known is not None), None)
-    return known.entry.name if known is not None else max(forms, key=len)
+    if known is not None:
+        return known.entry.name
+    # A designation names the system; a nickname given to it ("Lodestar") is an alias.
+    named = any(m.key.startswith("des:") for m in mentions)
+    designations = [f for f in forms if named and any(c.isdigit() for c in f)]
+    return max(designations or forms, key=len)
 
 
 def _clean(form: str) -> str:

@@ -1,0 +1,148 @@
+"""Systems recall on fresh text: invented designators, named ships and look-alikes (tests/data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.article import Article
+from bot.core.local.analysis import Analysis
+from bot.core.local.nlp import load_nlp
+from bot.core.local.systems import find_systems
+from bot.core.models import System
+from tests.data.fresh_systems import CASES, FreshCase
+
+
+def _systems(text: str) -> list[System]:
+    return find_systems(Analysis(article=Article(text=text), doc=load_nlp()(text), published=None))
+
+
+def _hits(text: str, systems: list[System], phrase: str) -> list[System]:
+    """Systems with a mention overlapping the first occurrence of `phrase`."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [s for s in systems if any(m.start < end and start < m.end for m in s.mentions)]
+
+
+def _names(text: str) -> dict[str, System]:
+    return {s.name: s for s in _systems(text)}
+
+
+def test_fresh_paragraphs_recall_and_no_look_alikes() -> None:
+    found = wanted = 0
+    taken: list[str] = []
+    for case in CASES:
+        systems = _systems(case.text)
+        found += sum(bool(_hits(case.text, systems, w)) for w in case.want)
+        wanted += len(case.want)
+        taken += [a for a in case.avoid if _hits(case.text, systems, a)]
+    assert taken == []
+    assert found / wanted >= 0.95, f"{found}/{wanted}"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not c.want], ids=lambda c: c.avoid[0])
+def test_look_alike_paragraphs_hold_no_system(case: FreshCase) -> None:
+    assert _systems(case.text) == []
+
+
+def test_ship_named_after_a_ship_type_noun() -> None:
+    text = (
+        "Customs officers boarded the oil tanker Marisol Dawn near the strait. Aboard the "
+        "minehunter Vigra Nord, sailors watched as the Marisol Dawn's crew were led away."
+    )
+    ships = _names(text)
+    assert set(ships) == {"Marisol Dawn", "Vigra Nord"}
+    assert len(ships["Marisol Dawn"].mentions) == 2
+    assert ships["Vigra Nord"].category == "warship"
+
+
+def test_ship_verb_and_countries_after_a_ship_noun_are_not_names() -> None:
+    text = "Allies pledged to ship Marlin batteries, and the frigate Norway ordered was delayed."
+    assert _systems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ship"),
+    [
+        ("EML Admiral Pitka left Tallinn with two minesweepers.", "EML Admiral Pitka"),
+        ("KDB Darussalam and KD Lekiu sailed for the drill.", "KDB Darussalam"),
+        ("The Greek frigate HS Psara escorted the convoy.", "HS Psara"),
+    ],
+)
+def test_more_navy_prefixes(text: str, ship: str) -> None:
+    assert ship in _names(text)
+
+
+def test_weak_prefix_needs_a_ship_sentence() -> None:
+    text = "Importers must list HS Codes for every part, and MV Power lines were checked."
+    assert _systems(text) == []
+
+
+def test_class_after_a_sentence_initial_article() -> None:
+    text = "The Sandvik-class patrol vessels are due for retirement next year."
+    assert "Sandvik-class" in _names(text)
+
+
+def test_nickname_joins_the_designated_system() -> None:
+    text = (
+        "The army fielded its GXR-5 fire-control radar, dubbed “Owl”, last year. "
+        "Crews say the Owl spots shells within seconds."
+    )
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["GXR-5"]
+    assert "Owl" in systems[0].aliases
+    assert len(systems[0].mentions) == 3
+
+
+def test_single_digit_type_needs_a_head_noun() -> None:
+    assert "Type 9B" in _names("The navy will buy four Type 9B patrol boats for the coast.")
+    assert _systems("Patients with Type 2 diabetes and Type 1A allergies were studied.") == []
+
+
+def test_mark_designators() -> None:
+    names = _names("Guards carried SkyStopper Mk3 jammers; the Mk 2 Mod 4 torpedo was retired.")
+    assert {"SkyStopper Mk3", "Mk 2 Mod 4"} <= set(names)
+    assert _systems("The Mk 4 edition of the novel sold well in the spring.") == []
+
+
+def test_letter_number_hyphen_number_needs_a_head_and_takes_a_family_word() -> None:
+    names = _names("The marines drove a Puma T18-20 armoured vehicle onto the beach.")
+    assert "Puma T18-20" in names
+    assert not names["Puma T18-20"].in_register
+    assert _systems("Scores of B12-14 were recorded in the survey of schools.") == []
+
+
+def test_airliner_needs_a_defence_story() -> None:
+    civil = "The Airbus A321 airliner left the gate late, the airline said."
+    military = "The air force turned an Airbus A321 airliner into a tanker for its fighter jets."
+    assert _systems(civil) == []
+    assert any("A321" in s.name for s in _systems(military))
+
+
+def test_series_numeral_after_a_proper_name() -> None:
+    names = _names("Rescuers flew the Sikorsky ZH-4 Falcon II helicopter to the island.")
+    assert "Sikorsky ZH-4 Falcon II" in names
+
+
+def test_standard_label_after_an_aircraft_name_but_not_alone() -> None:
+    text = "Egypt's Rafale F4 jets arrive in May; the F4 standard adds a new datalink."
+    systems = _systems(text)
+    assert [s.name for s in systems] == ["Rafale F4"]
+    assert len(systems[0].mentions) == 1
+
+
+def test_road_after_a_register_designation_is_a_road() -> None:
+    assert _systems("Traffic on the A-10 road and the M1 motorway was slow.") == []
+
+
+def test_navigation_constellations_in_a_defence_story() -> None:
+    text = "Russian jamming of GPS signals forced military pilots to use Galileo satellites."
+    names = _names(text)
+    assert {"GPS", "Galileo"} <= set(names)
+    assert names["GPS"].category == "satellite constellation"
+    assert "GPS" not in _names("The air force dropped GPS-guided bombs on a bridge near the front.")
+
+
+def test_counted_names_before_a_helicopter() -> None:
+    names = _names("The ministry bought six Tundra helicopters from a local firm.")
+    assert names["Tundra"].category == "helicopter"
+    assert _systems("Three Police helicopters and two Ossetian helicopters circled the city.") == []
