@@ -126,6 +126,18 @@ class Store:
                 f"({_sqlite_reason(err)})."
             ) from err
 
+    @contextmanager
+    def reading(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """The connection under the store's lock, for reads; SQLite errors become StoreError."""
+        with self._guard(doing):
+            yield self._conn
+
+    @contextmanager
+    def writing(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the store's lock; SQLite errors become StoreError."""
+        with self._guard(doing), self._transaction() as conn:
+            yield conn
+
     def close(self) -> None:
         """Close the connection; safe to call twice."""
         with self._lock:
