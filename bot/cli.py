@@ -134,6 +134,26 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_digest(args: argparse.Namespace) -> int:
+    from bot.core.operator import digest_report
+    from bot.core.settings import Settings
+    from bot.core.store import Store
+
+    with Store.open(Settings().db_path) as store:
+        print(digest_report(store, args.guild, args.since))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from bot.core.operator import search_report
+    from bot.core.settings import Settings
+    from bot.core.store import Store
+
+    with Store.open(Settings().db_path) as store:
+        print(search_report(store, args.query, args.guild, args.limit))
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from bot.core.evaluation import as_article, load_gold, summarise_scores
     from bot.core.local.engine import LocalEngine
@@ -204,6 +224,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=["auto", "local", "openai"], default=None,
                      help="override the BRIEFBOT_ENGINE setting")
     run.set_defaults(func=_cmd_run)
+
+    dg = sub.add_parser(
+        "digest", help="print a guild's digest from the archive (operators)",
+        description="Build the digest a guild would get, from the stored cards, without posting it.",
+    )
+    dg.add_argument("--guild", type=int, required=True, help="the Discord guild (server) id")
+    dg.add_argument("--since", help="ISO date or time to start from (default: since its last digest)")
+    dg.set_defaults(func=_cmd_digest)
+
+    se = sub.add_parser("search", help="search a guild's briefing archive (operators)")
+    se.add_argument("query", help='words, "quoted phrases", prefix*; every word must match')
+    se.add_argument("--guild", type=int, required=True, help="the Discord guild (server) id")
+    se.add_argument("--limit", type=int, default=10, help="most results (default 10)")
+    se.set_defaults(func=_cmd_search)
 
     bench = sub.add_parser("bench", help="measure speed and memory on a labelled set, one core")
     bench.add_argument("directory", help="folder with gold.jsonl and articles/")

@@ -102,5 +102,14 @@ def test_eval_json_has_the_documented_shape(tmp_path: Path) -> None:
 def test_help_explains_every_command(tmp_path: Path) -> None:
     proc = run_cli("--help", tmp_path=tmp_path)
     assert proc.returncode == 0
-    for command in ("brief", "eval", "bench"):
+    for command in ("brief", "run", "digest", "search", "eval", "bench"):
         assert command in proc.stdout
+
+
+def test_operator_digest_and_search_over_an_empty_archive(tmp_path: Path) -> None:
+    search = run_cli("search", "JF-17", "--guild", "7", tmp_path=tmp_path)
+    digest = run_cli("digest", "--guild", "7", "--since", "2026-01-01", tmp_path=tmp_path)
+    bad = run_cli("digest", "--guild", "7", "--since", "yesterday", tmp_path=tmp_path)
+    assert search.returncode == 0 and "No briefings in guild 7" in search.stdout
+    assert digest.returncode == 0 and digest.stdout.startswith("# ")
+    assert bad.returncode == 2 and "ISO" in bad.stderr
