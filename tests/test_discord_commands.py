@@ -47,7 +47,7 @@ def labels(msg: dict) -> list[str]:
     return [c["label"] for row in msg["components"] for c in row["components"]]
 
 
-async def test_start_up_syncs_commands_globally_without_privileged_intents(
+async def test_start_up_syncs_commands_globally_with_only_the_message_content_intent(
     tmp_path: Path, engine: PooledEngine
 ) -> None:
     async with harness(tmp_path, engine) as h:
@@ -59,8 +59,10 @@ async def test_start_up_syncs_commands_globally_without_privileged_intents(
         assert brief["options"][1]["max_length"] == 6000
         assert brief["contexts"] == [0]  # guilds only
         assert h.fake.commands[("Brief this", 3)]["contexts"] == [0]
-        assert not any(h.fake.sessions[0].intents & bit for bit in PRIVILEGED_INTENTS)
-        # A message arrives as MESSAGE_CREATE (content-less on real Discord) and starts nothing.
+        # The one privileged intent is message content, which watched channels read.
+        requested = [n for bit, n in PRIVILEGED_INTENTS.items() if h.fake.sessions[0].intents & bit]
+        assert requested == ["MESSAGE_CONTENT"]
+        # A message with a link in a channel nobody asked to watch starts nothing.
         posted = await h.fake.user_message(h.alice, "worth a look: https://example.org/story")
         await h.fake.user_message(h.bob, f"<@{h.fake.world.bot_id}> brief https://example.org/x")
         await asyncio.sleep(0.2)

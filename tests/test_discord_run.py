@@ -56,8 +56,17 @@ async def test_run_logs_in_syncs_to_the_dev_guild_and_stops_cleanly(
             await asyncio.sleep(0.05)
     assert fake.syncs == [str(fake.world.guild_id)]
     assert ("brief", 1) in fake.commands and ("Brief this", 3) in fake.commands
-    assert f"2 commands synced to server {fake.world.guild_id}" in caplog.text
+    assert f"4 commands synced to server {fake.world.guild_id}" in caplog.text  # /watch is off
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
     assert not fake.unknown and (tmp_path / "b.db").exists()
+
+
+def test_message_content_is_asked_for_only_when_watched_channels_are_on(tmp_path: Path) -> None:
+    from bot.discord.app import bot_intents
+
+    off = bot_intents(settings(tmp_path))
+    on = bot_intents(settings(tmp_path, watch_channels=True))
+    assert not off.message_content and not off.guild_reactions and off.guilds
+    assert on.message_content and on.guild_reactions

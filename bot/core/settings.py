@@ -127,6 +127,11 @@ class Settings(BaseSettings):
         default=None,
         description="Sync commands to this guild only (fast, for development).",
     )
+    watch_channels: bool = Field(
+        default=False,
+        description="Allow /watch: brief links posted in watched channels. Needs the privileged "
+        "Message Content intent enabled in the developer portal.",
+    )
     max_concurrent_briefings: int = Field(
         default=2,
         ge=1,

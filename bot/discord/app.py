@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.archive import Archive
 from bot.core.engine_factory import build_engine
 from bot.core.engines import Engine
 from bot.core.errors import ConfigError
@@ -17,22 +19,34 @@ from bot.core.local.engine import LocalEngine
 from bot.core.service import BriefingResult, BriefingService
 from bot.core.settings import Settings
 from bot.core.store import Store
+from bot.core.watches import Watches
 from bot.core.workers import PooledEngine, default_workers
+from bot.discord.archive_cmds import ArchiveCog
 from bot.discord.brief import BriefCog
+from bot.discord.digests import DigestCog, DigestRunner
 from bot.discord.replies import NO_MENTIONS, progress, queue_notice
 from bot.discord.tree import BriefTree
 from bot.discord.views import CardButton
+from bot.discord.watch import WatchCog
 
 log = logging.getLogger("briefbot.discord")
 
 
-def bot_intents() -> discord.Intents:
-    """No privileged intent: command targets arrive resolved inside the interaction."""
+def utc_now() -> datetime:
+    """The bot's default clock."""
+    return datetime.now(UTC)
+
+
+def bot_intents(settings: Settings) -> discord.Intents:
+    """Guilds and their messages; message content (privileged) only when watched channels are on."""
     intents = discord.Intents.none()
     intents.guilds = True  # channels and threads in the cache, to post cards in
-    # Message events are not privileged; without message_content their text arrives empty, and
-    # the bot ignores them (commands and "Brief this" carry what they need).
     intents.guild_messages = True
+    # Privileged: Discord refuses the login (4014) unless "Message Content Intent" is enabled on
+    # the Bot page, so it is asked for only when watched channels are switched on. Commands and
+    # "Brief this" carry what they need without it.
+    intents.message_content = settings.watch_channels
+    intents.guild_reactions = settings.watch_channels  # the reaction gate of watched channels
     return intents
 
 
@@ -46,10 +60,11 @@ class BriefBot(commands.Bot):
         budget: DailyBudget,
         *,
         guild_ready_timeout: float = 2.0,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,  # required by commands.Bot; never used
-            intents=bot_intents(),
+            intents=bot_intents(settings),
             help_command=None,
             tree_cls=BriefTree,
             allowed_mentions=NO_MENTIONS,
@@ -61,12 +76,21 @@ class BriefBot(commands.Bot):
         self.cooldowns = Cooldowns(settings.user_cooldown_s)
         self.queue = WorkQueue(settings.max_concurrent_briefings)
         self.synced: list[app_commands.AppCommand] = []
+        self.now = now
+        self.archive = Archive(service.store)
+        self.watches = Watches(service.store)
+        self.digests = DigestRunner(self)
 
     async def setup_hook(self) -> None:
         """Registers commands and buttons, then syncs (to the dev guild when one is set)."""
         await self.add_cog(BriefCog(self))
+        await self.add_cog(ArchiveCog(self))
+        if self.settings.watch_channels:
+            await self.add_cog(WatchCog(self))
+        await self.add_cog(DigestCog(self))
         self.add_dynamic_items(CardButton)
         self.synced = await self.sync_commands()
+        self.digests.start()
 
     async def sync_commands(self) -> list[app_commands.AppCommand]:
         """Global sync takes up to an hour to show; a dev guild gets the commands at once."""
@@ -114,18 +138,43 @@ class BriefBot(commands.Bot):
             self.budget.charge(interaction.guild_id, result.briefing, cached=result.cached)
         return result
 
+    def record_card(
+        self,
+        guild_id: int | None,
+        result: BriefingResult,
+        message: discord.Message,
+        *,
+        url: str | None = None,
+    ) -> None:
+        """Files a posted card in its guild's archive: digests, search and duplicates read it."""
+        if guild_id is None:
+            return
+        thread = message.channel.id if isinstance(message.channel, discord.Thread) else None
+        self.archive.record_posting(
+            guild_id, result.id, message.channel.id, message.id,
+            thread_id=thread, url=url, posted_at=self.now(),
+        )
+
     async def close(self) -> None:
-        """Disconnects, then releases the budget's database connection."""
+        """Stops the digest scheduler, disconnects, then releases the budget's database connection."""
+        await self.digests.stop()
         await super().close()
         self.budget.close()
 
 
 def create_bot(
-    settings: Settings, service: BriefingService, *, guild_ready_timeout: float = 2.0
+    settings: Settings,
+    service: BriefingService,
+    *,
+    guild_ready_timeout: float = 2.0,
+    now: Callable[[], datetime] = utc_now,
 ) -> BriefBot:
-    """A bot wired to `service`; its budgets live in the service's database."""
-    budget = DailyBudget.open(service.store.path, settings)
-    return BriefBot(settings, service, budget, guild_ready_timeout=guild_ready_timeout)
+    """A bot wired to `service`; its budgets, archive and schedules live in the service's database.
+
+    `now` is the clock digests are scheduled by (tests pass one they can move).
+    """
+    budget = DailyBudget.open(service.store.path, settings, now=now)
+    return BriefBot(settings, service, budget, guild_ready_timeout=guild_ready_timeout, now=now)
 
 
 def build_bot_engine(settings: Settings) -> Engine:

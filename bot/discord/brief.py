@@ -114,7 +114,8 @@ class BriefCog(commands.Cog):
         else:
             work = partial(bot.service.brief, text=text, guild_id=guild_id)
         result = await bot.queued(interaction, work)
-        await interaction.edit_original_response(**card(result, interaction.user.id))
+        posted = await interaction.edit_original_response(**card(result, interaction.user.id))
+        bot.record_card(guild_id, result, posted)
 
     async def brief_this(
         self, interaction: discord.Interaction[BriefBot], message: discord.Message

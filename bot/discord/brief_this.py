@@ -43,7 +43,8 @@ async def brief_message(
     thread = await open_thread(bot, message, thread_name(targets))
     for target, outcome in zip(targets, outcomes, strict=True):
         if isinstance(outcome, BriefingResult):
-            await thread.send(**card(outcome, interaction.user.id))
+            posted = await thread.send(**card(outcome, interaction.user.id))
+            bot.record_card(guild_id, outcome, posted)
         else:
             failure = fit(f"Could not brief {target.label}: {plain(str(outcome))}")
             await thread.send(failure, allowed_mentions=NO_MENTIONS)

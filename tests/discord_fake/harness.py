@@ -6,6 +6,8 @@ import asyncio
 import atexit
 import functools
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -41,7 +43,8 @@ class BotHarness:
     """`async with BotHarness(...) as h:` gives a logged-in bot (h.bot) and its stand-in (h.fake)."""
 
     def __init__(self, db_path: Path, engine: Engine, *, heartbeat_interval_ms: int = 41250,
-                 dev_guild: bool = False, **settings: Any) -> None:
+                 dev_guild: bool = False, now: Callable[[], datetime] | None = None,
+                 **settings: Any) -> None:
         self.fake = FakeDiscord(heartbeat_interval_ms=heartbeat_interval_ms)
         world = self.fake.world
         self.alice, self.bob, self.mod = world.person("alice"), world.person("bob"), world.person("mod")
@@ -52,9 +55,10 @@ class BotHarness:
             db_path=db_path,
             discord_token=self.fake.token,
             fetch_allow_loopback=True,
-            **{"user_cooldown_s": 0, "guild_daily_briefings": 0, **settings},
+            **{"user_cooldown_s": 0, "guild_daily_briefings": 0, "watch_channels": True, **settings},
         )
         self.engine = engine
+        self.now = now or (lambda: datetime.now(UTC))
         self.errors = ErrorRecords()
         self.expected_errors = 0
         self._saved = (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
@@ -67,9 +71,13 @@ class BotHarness:
         Route.BASE = self.fake.api_base
         DiscordWebSocket.DEFAULT_GATEWAY = URL(self.fake.gateway_url)
         logging.getLogger().addHandler(self.errors)
+        await self._start_bot()
+        return self
+
+    async def _start_bot(self) -> None:
         self.store = Store.open(self.settings.db_path)
         service = BriefingService(self.settings, self.store, self.engine)
-        self.bot = create_bot(self.settings, service, guild_ready_timeout=0.1)
+        self.bot = create_bot(self.settings, service, guild_ready_timeout=0.1, now=self.now)
         self._task = asyncio.create_task(self.bot.start(self.fake.token))
         ready = asyncio.create_task(self.bot.wait_until_ready())
         # A failed login ends start(): race it against ready so its real exception shows.
@@ -79,13 +87,22 @@ class BotHarness:
             ready.cancel()
             await self._stop()
             raise AssertionError(f"bot did not become ready: {self._task.exception() if self._task.done() else 'timeout'}")
-        return self
 
-    async def _stop(self) -> None:
+    async def _stop_bot(self) -> None:
         await self.bot.close()
         if not self._task.done():
             await asyncio.wait_for(self._task, 10)
         self.store.close()
+
+    async def restart(self, between: Callable[[], None] | None = None) -> None:
+        """Stops the bot, runs `between` (the bot is down: change the clock, the database...), starts a new one."""
+        await self._stop_bot()
+        if between is not None:
+            between()
+        await self._start_bot()
+
+    async def _stop(self) -> None:
+        await self._stop_bot()
         await self.fake.close()
         logging.getLogger().removeHandler(self.errors)
         Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = self._saved

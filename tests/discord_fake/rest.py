@@ -38,7 +38,14 @@ async def read_body(request: web.Request) -> dict[str, Any]:
     """JSON bodies, or multipart with payload_json when files are attached."""
     if request.content_type.startswith("multipart/"):
         form = await request.post()
-        return json.loads(str(form.get("payload_json") or "{}"))
+        body = json.loads(str(form.get("payload_json") or "{}"))
+        uploads = [v for k, v in form.items() if k.startswith("files[") and isinstance(v, web.FileField)]
+        if uploads:
+            # Discord answers with attachment objects whose URLs serve the uploaded bytes.
+            fake = fake_of(request)
+            body["attachments"] = [fake.add_file(f.filename, f.file.read(), f.content_type)
+                                   for f in uploads]
+        return body
     if not request.can_read_body:
         return {}
     return await request.json()
@@ -210,7 +217,11 @@ async def channel_message(request: web.Request) -> web.Response:
     denied = checked(fake, "channel", body)
     if denied:
         return denied
-    msg = fake.store_message(message(int(channel["id"]), fake.world.bot_user, body, fake.world.guild_id))
+    msg = message(int(channel["id"]), fake.world.bot_user, body, int(channel["guild_id"]))
+    if body.get("message_reference"):
+        ref = {k: str(v) if k.endswith("_id") else v for k, v in body["message_reference"].items()}
+        msg.update(type=19, message_reference=ref)  # Discord answers ids as strings
+    msg = fake.store_message(msg)
     fake.notify()
     return reply(msg)
 

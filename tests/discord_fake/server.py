@@ -11,6 +11,7 @@ from aiohttp import web
 from . import interactions as ix
 from .exchanges import EPHEMERAL, LOADING, Exchange
 from .gateway import FAKE, GUILD_MESSAGES, GatewaySession, gateway_handler
+from .history import history_routes
 from .payloads import World, message, snowflake
 from .rest import routes
 
@@ -21,7 +22,7 @@ class FakeDiscord:
     """A local Discord: REST under /api/v10, a gateway websocket at /gateway, files at /attachments."""
 
     def __init__(self, *, token: str = "fake-bot-token", heartbeat_interval_ms: int = 41250,
-                 enabled_intents: tuple[str, ...] = ()) -> None:
+                 enabled_intents: tuple[str, ...] = ("MESSAGE_CONTENT",)) -> None:
         self.token = token
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.enabled_intents = enabled_intents
@@ -48,6 +49,7 @@ class FakeDiscord:
         app = web.Application()
         app[FAKE] = self
         app.router.add_get("/gateway", gateway_handler)
+        app.add_routes(history_routes)  # ahead of rest.py's catch-all
         app.add_routes(routes)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
