@@ -124,14 +124,25 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from bot.core.logs import setup_logging
     from bot.core.settings import Settings
     from bot.discord.app import run_bot
 
     settings = Settings()
     if args.engine:
         settings = settings.model_copy(update={"engine": args.engine})
+    setup_logging(settings, level=logging.DEBUG if args.verbose else logging.INFO)
     asyncio.run(run_bot(settings))
     return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.core.doctor import exit_status, render_checks, run_checks
+    from bot.discord.doctor_checks import channel_permission_checks
+
+    checks = asyncio.run(run_checks(discord_check=channel_permission_checks))
+    print(render_checks(checks))
+    return exit_status(checks)
 
 
 def _cmd_digest(args: argparse.Namespace) -> int:
@@ -239,6 +250,14 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=10, help="most results (default 10)")
     se.set_defaults(func=_cmd_search)
 
+    doc = sub.add_parser(
+        "doctor",
+        help="check settings, token, database, model, prompts and channel permissions",
+        description="Check the installation and configuration; prints a table, never a secret, "
+        "and exits 1 when any check fails.",
+    )
+    doc.set_defaults(func=_cmd_doctor)
+
     bench = sub.add_parser("bench", help="measure speed and memory on a labelled set, one core")
     bench.add_argument("directory", help="folder with gold.jsonl and articles/")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -264,10 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; every BriefbotError becomes one line on stderr and its exit code."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    from bot.core.logs import setup_logging
+
+    setup_logging(None, level=logging.INFO if args.verbose else logging.WARNING)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

@@ -5,6 +5,8 @@ ingest -> cache lookup -> engine -> grounding -> store. Front ends call this and
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,8 @@ from bot.core.ingest import article_from_bytes, article_from_file, article_from_
 from bot.core.models import Briefing
 from bot.core.settings import Settings
 from bot.core.store import Store, StoredBriefing
+
+log = logging.getLogger("briefbot.service")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +65,15 @@ class BriefingService:
         self, article: Article, *, refresh: bool = False, guild_id: int | None = None
     ) -> BriefingResult:
         """The stored briefing for this exact content, engine and prompt, or a new one."""
+        started = time.perf_counter()
         if not refresh:
             hit = self.store.find_briefing(
                 article.sha256, self.engine.name, self.engine.prompt_id, self.engine.model
             )
             if hit is not None:
-                return BriefingResult(id=hit.id, briefing=hit.briefing, cached=True)
+                result = BriefingResult(id=hit.id, briefing=hit.briefing, cached=True)
+                _log_briefing(result, guild_id, started)
+                return result
         briefing = ground(await self.engine.brief(article), article.text)
         row_id = self.store.save_briefing(
             briefing,
@@ -74,7 +81,9 @@ class BriefingService:
             prompt_id=self.engine.prompt_id,
             guild_id=guild_id,
         )
-        return BriefingResult(id=row_id, briefing=briefing, cached=False)
+        result = BriefingResult(id=row_id, briefing=briefing, cached=False)
+        _log_briefing(result, guild_id, started)
+        return result
 
     async def brief(
         self,
@@ -115,6 +124,27 @@ class BriefingService:
             extractor=source.extractor,
         )
         return await self.brief_article(article, refresh=True, guild_id=guild_id)
+
+
+def _log_briefing(result: BriefingResult, guild_id: int | None, started: float) -> None:
+    """One structured line per briefing served; a cache hit cost nothing this time."""
+    prov = result.briefing.provenance
+    log.info(
+        "briefing",
+        extra={
+            "briefing_id": result.id,
+            "guild": guild_id,
+            "engine": prov.engine,
+            "model": prov.model,
+            "tokens_in": 0 if result.cached else prov.tokens_in,
+            "tokens_out": 0 if result.cached else prov.tokens_out,
+            "cost_usd": 0.0 if result.cached else prov.cost_usd,
+            "attempts": 0 if result.cached else prov.attempts,
+            "elapsed_ms": round((time.perf_counter() - started) * 1000),
+            "cached": result.cached,
+            "content": result.briefing.source.content_sha256[:12],
+        },
+    )
 
 
 def _iso_date(value: str | None) -> date | None:

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from known_secrets import OPENAI_API_KEY
+
 from bot.core.article import Article
 from bot.core.settings import Settings
 
@@ -75,7 +77,7 @@ def make_settings(base_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "_env_file": None,
         "openai_base_url": base_url,
-        "openai_api_key": "sk-test",
+        "openai_api_key": OPENAI_API_KEY,
         "openai_model": "gpt-4o-mini",
         "openai_timeout_s": 5.0,
         "openai_max_attempts": 4,

@@ -88,8 +88,13 @@ class FakeOpenAI:
         *,
         responder: Callable[[dict[str, Any]], Reply] | None = None,
         json_schema: bool = True,
+        models: Iterable[str] | None = ("gpt-4o-mini",),
+        models_status: int = 200,
     ) -> None:
         self.script: deque[Reply] = deque(script)
+        # GET /v1/models lists these (None: the route is missing, as on some servers).
+        self.models = None if models is None else list(models)
+        self.models_status = models_status
         self.responder = responder
         self.json_schema = json_schema
         self.requests: list[LoggedRequest] = []
@@ -100,6 +105,8 @@ class FakeOpenAI:
     async def __aenter__(self) -> FakeOpenAI:
         app = web.Application()
         app.router.add_post("/v1/chat/completions", self._chat)
+        if self.models is not None:
+            app.router.add_get("/v1/models", self._models)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -124,6 +131,13 @@ class FakeOpenAI:
         if self.responder is not None:
             return self.responder(body)
         return error(418, "the fake server's script is used up")
+
+    async def _models(self, request: web.Request) -> web.Response:
+        self.requests.append(LoggedRequest(request.path, {}, dict(request.headers), self.models_status, 0.0))
+        if self.models_status != 200:
+            return self._response(error(self.models_status, "Incorrect API key provided"), {})
+        data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.models or []]
+        return web.json_response({"object": "list", "data": data})
 
     async def _chat(self, request: web.Request) -> web.Response:
         started = time.perf_counter()
