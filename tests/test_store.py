@@ -218,3 +218,21 @@ def test_non_database_file_gives_store_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite at all, just some text " * 100)
     with pytest.raises(StoreError, match="briefbot database"):
         Store.open(path)
+
+
+def test_an_upgrade_backs_the_database_up_first(db_path: Path) -> None:
+    first = Migration(1, "first", "CREATE TABLE a (x INTEGER);")
+    second = Migration(2, "second", "CREATE TABLE b (y INTEGER);")
+    with Store.open(db_path, migrations=[first]) as store:
+        store._conn.execute("INSERT INTO a VALUES (42)")
+    assert not list(db_path.parent.glob("*.bak"))  # a new database has nothing to save
+    with Store.open(db_path, migrations=[first, second]) as store:
+        assert store.schema_version() == 2
+    backup = db_path.with_name(f"{db_path.name}.schema1.bak")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT x FROM a").fetchall() == [(42,)]
+    assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone() == (1,)
+    conn.close()
+    with Store.open(db_path, migrations=[first, second]):
+        pass
+    assert [p.name for p in db_path.parent.glob("*.bak")] == [backup.name]

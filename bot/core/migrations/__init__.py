@@ -97,7 +97,22 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], path: Path) -
             f"The briefing database at {path} was written by a newer briefbot "
             f"(schema {recorded}, this one knows {newest}); upgrade briefbot to use it."
         )
+    if 0 < recorded < newest:
+        backup_before_upgrade(conn, path, recorded)
     return [m.version for m in migrations if _apply(conn, m)]
+
+
+def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path | None:
+    """Copy a database that is about to be migrated to `<name>.schema<N>.bak` beside it, once."""
+    if str(path) == ":memory:":
+        return None
+    target = path.with_name(f"{path.name}.schema{version}.bak")
+    if target.exists():
+        return target  # an earlier, interrupted upgrade already saved this schema's data
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)  # SQLite's online backup: consistent even while others write
+    copy.close()
+    return target
 
 
 def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
