@@ -13,6 +13,7 @@ import contextlib
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ import discord
 
 from bot.core.digest import Digest, LeadWriter, build_digest, digest_window, extractive_lead
 from bot.core.errors import BriefbotError
+from bot.core.openai_engine.digest_lead import digest_lead_for
 from bot.core.render.digest import digest_messages
 from bot.core.schedule import DEFAULT_GRACE, DueDigest, ReconcileStep, Schedules, reconcile_plan
 from bot.discord.replies import NO_MENTIONS
@@ -40,8 +42,9 @@ class DigestRunner:
         self.bot = bot
         self.schedules = Schedules(bot.service.store, clock=bot.now)
         self.grace = DEFAULT_GRACE
-        # Extractive (local engine); a model-written lead plugs in here.
+        # Extractive (local engine); with the openai engine `compose` has the model rewrite it.
         self.lead_writer: LeadWriter = extractive_lead
+        self.lead_model = digest_lead_for(bot.service.engine)
         self.settled = asyncio.Event()  # set once start-up reconciliation and a first tick ran
         self._lock = asyncio.Lock()  # a tick, a reconcile or /digest now at a time
         self._task: asyncio.Task[None] | None = None
@@ -93,7 +96,7 @@ class DigestRunner:
             return
         if not self.schedules.begin(guild_id, due.day):
             return
-        digest = self.build(guild_id, now, late=due.late, day=due.day)
+        digest = await self.compose(guild_id, now, late=due.late, day=due.day)
         ids = await self.send(channel, digest)
         self.schedules.finish(guild_id, due.day, ids, late=due.late, digest=digest)
 
@@ -112,7 +115,7 @@ class DigestRunner:
             digest = self.build(step.guild_id, now, late=step.late, day=step.day)
             self.schedules.finish(step.guild_id, step.day, found, late=step.late, digest=digest)
         elif step.resend and channel is not None:
-            digest = self.build(step.guild_id, now, late=step.late, day=step.day)
+            digest = await self.compose(step.guild_id, now, late=step.late, day=step.day)
             ids = await self.send(channel, digest)
             self.schedules.finish(step.guild_id, step.day, ids, late=step.late, digest=digest)
         else:
@@ -123,7 +126,7 @@ class DigestRunner:
     ) -> Digest:
         """An on-demand digest (/digest now), recorded so the next one does not repeat it."""
         async with self._lock:
-            digest = self.build(guild_id, self.bot.now())
+            digest = await self.compose(guild_id, self.bot.now())
             ids = await self.send(channel, digest)
             if ids:
                 self.schedules.record_manual(guild_id, ids, digest)
@@ -136,6 +139,16 @@ class DigestRunner:
         since = digest_window(previous, now)
         return build_digest(self.bot.archive, guild_id, since, now, previous, late=late, day=day,
                             lead_writer=self.lead_writer)
+
+    async def compose(self, guild_id: int, now: datetime, *, late: bool = False,
+                      day: date | None = None) -> Digest:
+        """The digest `build` makes, its lead written by the model when the engine is openai."""
+        digest = self.build(guild_id, now, late=late, day=day)
+        if self.lead_model is None or not digest.stories:
+            return digest
+        pairs = self.bot.archive.between(guild_id, digest.since, digest.until)
+        written = await self.lead_model.write(digest.stories, {p.briefing_id: b for p, b in pairs})
+        return replace(digest, lead=written.text)
 
     def channel(self, channel_id: int) -> discord.TextChannel | discord.Thread | None:
         """A digest channel from the cache, or None when it is gone or not a text channel."""

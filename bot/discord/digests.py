@@ -110,7 +110,7 @@ class DigestCog(commands.Cog):
         """See what the next digest would say (only you see it; nothing is recorded)."""
         guild_id = guild_of(interaction)
         await defer(interaction, private=True)
-        digest = self.runner.build(guild_id, self.bot.now())
+        digest = await self.runner.compose(guild_id, self.bot.now())
         if not digest.stories:
             await interaction.edit_original_response(content=NOTHING_NEW)
             return

@@ -73,7 +73,21 @@ class ReplyBriefing(_Reply):
     expert_views: list[ReplyView]
 
 
-RESPONSE_MODELS: dict[str, type[BaseModel]] = {"briefing": ReplyBriefing}
+class ReplyLeadQuote(_Reply):
+    """One quote the digest lead uses."""
+
+    speaker: str = Field(description="The speaker exactly as given with the quote in the stories.")
+    text: str = Field(description="The quote copied character for character from the stories' quotes.")
+
+
+class ReplyDigestLead(_Reply):
+    """The model's lead for one digest."""
+
+    lead: str = Field(description="2 to 4 sentences on the most important stories, without quotation marks.")
+    quotes: list[ReplyLeadQuote] = Field(description="0 to 2 quotes from the stories that support the lead.")
+
+
+RESPONSE_MODELS: dict[str, type[BaseModel]] = {"briefing": ReplyBriefing, "digest": ReplyDigestLead}
 
 
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
