@@ -29,6 +29,7 @@ from bot.core.openai_engine.calls import ModelCaller, Usage
 from bot.core.openai_engine.client import build_client
 from bot.core.openai_engine.engine import OpenAIEngine
 from bot.core.openai_engine.fallback import FallbackEngine
+from bot.core.openai_engine.requests import chat_messages, chat_request
 from bot.core.openai_engine.retry import Sleep
 from bot.core.openai_engine.schema import ReplyDigestLead, strict_schema
 from bot.core.openai_engine.tokens import count_messages
@@ -181,31 +182,12 @@ class OpenAIDigestLead:
         return messages
 
     def _messages(self, payload: list[dict[str, Any]]) -> list[dict[str, str]]:
-        system = self.prompt.render("system")
-        if self.settings.openai_structured_mode == "json_object":
-            system += "\n\n" + self.prompt.render("schema", schema=self.schema_json)
         # "</" escaped as JSON allows: a stored title cannot close the data block early.
         data = json.dumps(payload, ensure_ascii=False, indent=1).replace("</", "<\\/")
-        return [
-            {"role": "system", "content": system},
-            {"role": "user", "content": self.prompt.render("user", stories=data)},
-        ]
+        return chat_messages(self.prompt, self.settings, self.schema_json, {"stories": data})
 
     def _request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
-        if self.settings.openai_structured_mode == "json_schema":
-            response_format: dict[str, Any] = {
-                "type": "json_schema",
-                "json_schema": {"name": "digest_lead", "strict": True, "schema": self.schema},
-            }
-        else:
-            response_format = {"type": "json_object"}
-        return {
-            "model": self.settings.openai_model,
-            "messages": messages,
-            "temperature": self.prompt.meta.temperature,
-            "max_completion_tokens": self.settings.openai_max_output_tokens,
-            "response_format": response_format,
-        }
+        return chat_request(self.prompt, self.settings, self.schema, "digest_lead", messages)
 
 
 def digest_lead_for(engine: object) -> OpenAIDigestLead | None:

@@ -24,6 +24,7 @@ from bot.core.openai_engine.calls import ModelCaller, Usage
 from bot.core.openai_engine.client import build_client
 from bot.core.openai_engine.convert import to_briefing
 from bot.core.openai_engine.pricing import cost_usd
+from bot.core.openai_engine.requests import chat_messages, chat_request
 from bot.core.openai_engine.retry import Sleep
 from bot.core.openai_engine.schema import RESPONSE_MODELS, ReplyBriefing, strict_schema
 from bot.core.openai_engine.tokens import (
@@ -162,29 +163,10 @@ class OpenAIEngine:
             raise InvalidReplyError(_validation_summary(exc)) from exc
 
     def _messages(self, prompt: PromptTemplate, values: dict[str, str]) -> list[dict[str, str]]:
-        system = prompt.render("system")
-        if self.settings.openai_structured_mode == "json_object" and "schema" in prompt.sections:
-            system += "\n\n" + prompt.render("schema", schema=self.schema_json)
-        return [
-            {"role": "system", "content": system},
-            {"role": "user", "content": prompt.render("user", **values)},
-        ]
+        return chat_messages(prompt, self.settings, self.schema_json, values)
 
     def _request(self, messages: list[dict[str, str]], prompt: PromptTemplate) -> dict[str, Any]:
-        if self.settings.openai_structured_mode == "json_schema":
-            response_format: dict[str, Any] = {
-                "type": "json_schema",
-                "json_schema": {"name": "briefing", "strict": True, "schema": self.schema},
-            }
-        else:
-            response_format = {"type": "json_object"}
-        return {
-            "model": self.settings.openai_model,
-            "messages": messages,
-            "temperature": prompt.meta.temperature,
-            "max_completion_tokens": self.settings.openai_max_output_tokens,
-            "response_format": response_format,
-        }
+        return chat_request(prompt, self.settings, self.schema, "briefing", messages)
 
     @cached_property
     def overhead(self) -> PromptOverhead:
