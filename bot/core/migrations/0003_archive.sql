@@ -26,64 +26,9 @@ CREATE VIRTUAL TABLE briefing_search USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER briefing_search_insert AFTER INSERT ON briefings BEGIN
-    INSERT INTO briefing_search (rowid, title, bluf, actors, systems, quotes)
-    VALUES (
-        new.id, new.title, new.bluf,
-        (SELECT group_concat(n, ' ; ') FROM (
-            SELECT json_extract(a.value, '$.name') AS n FROM json_each(new.briefing_json, '$.actors') a
-            UNION ALL
-            SELECT al.value FROM json_each(new.briefing_json, '$.actors') a,
-                                 json_each(a.value, '$.aliases') al
-            UNION ALL
-            SELECT json_extract(v.value, '$.speaker') FROM json_each(new.briefing_json, '$.expert_views') v
-        )),
-        (SELECT group_concat(n, ' ; ') FROM (
-            SELECT json_extract(s.value, '$.name') AS n FROM json_each(new.briefing_json, '$.systems') s
-            UNION ALL
-            SELECT al.value FROM json_each(new.briefing_json, '$.systems') s,
-                                 json_each(s.value, '$.aliases') al
-        )),
-        (SELECT group_concat(json_extract(q.value, '$.text'), ' ; ')
-           FROM json_each(new.briefing_json, '$.expert_views') v,
-                json_each(v.value, '$.quotes') q
-          WHERE json_extract(q.value, '$.verbatim'))
-    );
-END;
-
-CREATE TRIGGER briefing_search_delete AFTER DELETE ON briefings BEGIN
-    DELETE FROM briefing_search WHERE rowid = old.id;
-END;
-
--- An upsert (a refresh) rewrites the row in place: reindex it from the new JSON.
-CREATE TRIGGER briefing_search_update AFTER UPDATE OF title, bluf, briefing_json ON briefings BEGIN
-    DELETE FROM briefing_search WHERE rowid = old.id;
-    INSERT INTO briefing_search (rowid, title, bluf, actors, systems, quotes)
-    VALUES (
-        new.id, new.title, new.bluf,
-        (SELECT group_concat(n, ' ; ') FROM (
-            SELECT json_extract(a.value, '$.name') AS n FROM json_each(new.briefing_json, '$.actors') a
-            UNION ALL
-            SELECT al.value FROM json_each(new.briefing_json, '$.actors') a,
-                                 json_each(a.value, '$.aliases') al
-            UNION ALL
-            SELECT json_extract(v.value, '$.speaker') FROM json_each(new.briefing_json, '$.expert_views') v
-        )),
-        (SELECT group_concat(n, ' ; ') FROM (
-            SELECT json_extract(s.value, '$.name') AS n FROM json_each(new.briefing_json, '$.systems') s
-            UNION ALL
-            SELECT al.value FROM json_each(new.briefing_json, '$.systems') s,
-                                 json_each(s.value, '$.aliases') al
-        )),
-        (SELECT group_concat(json_extract(q.value, '$.text'), ' ; ')
-           FROM json_each(new.briefing_json, '$.expert_views') v,
-                json_each(v.value, '$.quotes') q
-          WHERE json_extract(q.value, '$.verbatim'))
-    );
-END;
-
--- Briefings stored before this migration become searchable too.
-INSERT INTO briefing_search (rowid, title, bluf, actors, systems, quotes)
+-- What the index holds for each briefing, derived from its stored JSON in one place: the triggers
+-- and the backfill below all read this view, so they cannot drift apart.
+CREATE VIEW briefing_search_source (id, title, bluf, actors, systems, quotes) AS
 SELECT b.id, b.title, b.bluf,
     (SELECT group_concat(n, ' ; ') FROM (
         SELECT json_extract(a.value, '$.name') AS n FROM json_each(b.briefing_json, '$.actors') a
@@ -104,6 +49,26 @@ SELECT b.id, b.title, b.bluf,
             json_each(v.value, '$.quotes') q
       WHERE json_extract(q.value, '$.verbatim'))
 FROM briefings b;
+
+CREATE TRIGGER briefing_search_insert AFTER INSERT ON briefings BEGIN
+    INSERT INTO briefing_search (rowid, title, bluf, actors, systems, quotes)
+    SELECT id, title, bluf, actors, systems, quotes FROM briefing_search_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER briefing_search_delete AFTER DELETE ON briefings BEGIN
+    DELETE FROM briefing_search WHERE rowid = old.id;
+END;
+
+-- An upsert (a refresh) rewrites the row in place: reindex it from the new JSON.
+CREATE TRIGGER briefing_search_update AFTER UPDATE OF title, bluf, briefing_json ON briefings BEGIN
+    DELETE FROM briefing_search WHERE rowid = old.id;
+    INSERT INTO briefing_search (rowid, title, bluf, actors, systems, quotes)
+    SELECT id, title, bluf, actors, systems, quotes FROM briefing_search_source WHERE id = new.id;
+END;
+
+-- Briefings stored before this migration become searchable too.
+INSERT INTO briefing_search (rowid, title, bluf, actors, systems, quotes)
+SELECT id, title, bluf, actors, systems, quotes FROM briefing_search_source;
 
 -- One row per guild: when and where its daily digest goes. created_at is when it was last set, so
 -- a schedule set at 10:00 for 08:00 does not post a "missed" digest for the same morning.
