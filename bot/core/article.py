@@ -28,6 +28,20 @@ class Article:
         """Hex sha256 of the UTF-8 text: the content half of the cache key."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    @classmethod
+    def from_source(cls, source: Source, text: str) -> Article:
+        """The article a stored briefing was made from: its exact text and its Source block."""
+        return cls(
+            text=text,
+            title=source.title,
+            url=source.url,
+            site=source.site,
+            author=source.author,
+            published=_full_day(source.published),
+            language=source.language,
+            extractor=source.extractor,
+        )
+
     def to_source(self) -> Source:
         """The Source block of a briefing made from this article."""
         return Source(
@@ -42,3 +56,11 @@ class Article:
             extractor=self.extractor,
             chars=len(self.text),
         )
+
+
+def _full_day(value: str | None) -> date | None:
+    # Engines may store a partial date ("2024-09"); only a full day maps back to Article.published.
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from bot.core.article import Article
@@ -113,17 +112,9 @@ class BriefingService:
         text = self.store.get_article_text(source.content_sha256)
         if text is None:
             raise InputError(f"The article of briefing #{briefing_id} is no longer stored.")
-        article = Article(
-            text=text,
-            title=source.title,
-            url=source.url,
-            site=source.site,
-            author=source.author,
-            published=_iso_date(source.published),
-            language=source.language,
-            extractor=source.extractor,
+        return await self.brief_article(
+            Article.from_source(source, text), refresh=True, guild_id=guild_id
         )
-        return await self.brief_article(article, refresh=True, guild_id=guild_id)
 
 
 def _log_briefing(result: BriefingResult, guild_id: int | None, started: float) -> None:
@@ -145,11 +136,3 @@ def _log_briefing(result: BriefingResult, guild_id: int | None, started: float) 
             "content": result.briefing.source.content_sha256[:12],
         },
     )
-
-
-def _iso_date(value: str | None) -> date | None:
-    # Engines may store a partial date ("2024-09"); only a full day maps back to Article.published.
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
