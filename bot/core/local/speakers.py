@@ -29,6 +29,7 @@ from bot.core.local.speaker_words import (
 
 PP_PREPOSITIONS = frozenset("in at from of with for on inside within near to".split())
 _PP_ADJECTIVES = frozenset("familiar close".split())
+_HEAD_NOUNS = SPEAKER_NOUNS | ORG_HEADS  # built once: the parsers test it for every word
 _PLURAL_IRREGULAR = {"people": "people", "spokespeople": "spokesperson", "authorities": "authority"}
 TOKEN_RE = re.compile(r"\([^()\n]{1,24}\)|[^\W_](?:[\w\-\u2019'.]*\w)?\.?|[,;:]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
@@ -81,9 +82,9 @@ def singular(word: str) -> str:
     """Singular of a speaker or organisation noun ("officials" -> "official")."""
     if word in _PLURAL_IRREGULAR:
         return _PLURAL_IRREGULAR[word]
-    if word.endswith("ies") and word[:-3] + "y" in SPEAKER_NOUNS | ORG_HEADS:
+    if word.endswith("ies") and word[:-3] + "y" in _HEAD_NOUNS:
         return word[:-3] + "y"
-    if word.endswith("s") and word[:-1] in SPEAKER_NOUNS | ORG_HEADS:
+    if word.endswith("s") and word[:-1] in _HEAD_NOUNS:
         return word[:-1]
     return word
 
@@ -91,7 +92,7 @@ def singular(word: str) -> str:
 def _is_head(tok: Token, first: bool) -> bool:
     """A speaker noun heading a descriptor; capitalised only as a plural opening the sentence."""
     head = singular(tok.low)
-    return head in SPEAKER_NOUNS | ORG_HEADS and (not tok.cap or (first and head != tok.low))
+    return head in _HEAD_NOUNS and (not tok.cap or (first and head != tok.low))
 
 
 def _is_office(toks: list[Token], h: int) -> bool:
@@ -222,7 +223,7 @@ def _pp_end(toks: list[Token], i: int) -> int | None:
     if toks[j].low in _PP_ADJECTIVES and j + 1 < len(toks) and toks[j + 1].low in PP_PREPOSITIONS:
         j += 1
     if toks[j].low not in PP_PREPOSITIONS:
-        return i if toks[j].low not in SPEAKER_NOUNS | ORG_HEADS else None
+        return i if toks[j].low not in _HEAD_NOUNS else None
     j += 1
     while j < len(toks):
         low = toks[j].low
