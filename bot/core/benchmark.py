@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.errors import BriefbotError
-
-ONE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+from bot.core.workers import ONE_BLAS_THREAD
 
 
 def run_bench(directory: Path, passes: int = 3) -> dict[str, Any]:
     """Run the benchmark in a fresh interpreter on one core and return its figures."""
     cmd = [sys.executable, "-m", "bot.core.benchmark", str(directory), str(passes)]
-    env = {**os.environ, **ONE_THREAD}
+    env = {**os.environ, **ONE_BLAS_THREAD}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise BriefbotError(f"The benchmark failed: {proc.stderr.strip().splitlines()[-1:]}")

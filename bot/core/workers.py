@@ -40,7 +40,15 @@ class SyncEngine(Protocol):
         ...
 
 
+# Thread-count variables of the BLAS libraries numpy may be built with.
+ONE_BLAS_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
 def _warm_worker() -> None:
+    # One core per worker: a worker's own BLAS threads would fight the other workers for the cores
+    # (OpenBLAS threads even the tok2vec's small products). Set before numpy loads in this process.
+    for name, value in ONE_BLAS_THREAD.items():
+        os.environ.setdefault(name, value)
     # Load spaCy once per worker process, before the first article arrives.
     from bot.core.local.nlp import load_nlp
 
