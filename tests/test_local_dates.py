@@ -51,6 +51,10 @@ def by_text(events: list[DatedEvent], text: str) -> DatedEvent:
         ("Tuesday, October 1, 2024\n\nTitle", date(2024, 10, 1)),
         ("By Ana Reyes | Dec 3, 2024\n\nTitle", date(2024, 12, 3)),
         ("HALIFAX, Nova Scotia, July 2, 2024 /Wire Service/ -- Shipyard workers began a strike today.", date(2024, 7, 2)),
+        ("PRESS RELEASE\n\nBrno, 3 June 2025 – The agency signed two contracts for loitering munitions with a "
+         "domestic maker on Friday, worth a combined 68 million euros.", date(2025, 6, 3)),
+        ("Nitra, 12. 3. 2025 (TA) – The plant will double its output of 155 mm shells by the end of next year, "
+         "its chairwoman told a press conference.", date(2025, 3, 12)),
     ],
 )
 def test_dateline_forms(header: str, expected: date) -> None:
@@ -70,6 +74,14 @@ def test_dates_in_the_body_are_not_a_dateline() -> None:
         "chase that lasted most of the night, ending a long search in the northern fishing grounds."
     )
     assert find_published(text) is None
+
+
+def test_a_title_case_place_needs_a_dash_after_the_date_in_a_paragraph() -> None:
+    prose = (
+        "Brno, 3 June 2025, is when the plant opened, and the town has grown around its gates ever since, "
+        "the mayor recalled at the ceremony."
+    )
+    assert find_published(prose) is None
 
 
 def test_no_dateline_in_text_without_dates() -> None:
@@ -114,6 +126,18 @@ def test_bare_years_only_in_date_context(nlp) -> None:  # type: ignore[no-untype
 def test_numeric_dates_are_day_first_unless_impossible(nlp) -> None:  # type: ignore[no-untyped-def]
     found = values(run(nlp, "The order was signed on 03/04/2024 and amended on 04/25/2024."))
     assert found == {"on 03/04/2024": "2024-04-03", "on 04/25/2024": "2024-04-25"}
+
+
+def test_month_ranges_across_years(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shipments left between March 2023 and January 2024. Drills ran from November to February 2025, "
+        "and trials between June and September 2025."
+    )
+    assert values(run(nlp, text)) == {
+        "between March 2023 and January 2024": "2023-03/2024-01",
+        "from November to February 2025": "2024-11/2025-02",
+        "between June and September 2025": "2025-06/2025-09",
+    }
 
 
 def test_range_between_years_and_decades(nlp) -> None:  # type: ignore[no-untyped-def]

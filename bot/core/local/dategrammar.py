@@ -80,7 +80,8 @@ def _r(kind: str, pattern: str, families: str, needs: tuple[str, ...] = (), flag
 RULES: list[Rule] = [
     _r("iso", rf"{_NB}(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
               rf"(?P<d>0[1-9]|[12]\d|3[01]|[1-9])(?![\d])(?![./-]\d)", _Y, ("-", ".", "/")),
-    _r("numeric", rf"{_NB}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})(?![./-]\d)",
+    # "27.01.2025", "18/06/2025", and the Central European "12. 3. 2025"
+    _r("numeric", rf"{_NB}(?P<a>\d{{1,2}})(?P<sep>[./-]|\.[ \u00a0])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})(?![./-]\d)",
        _Y, ("-", ".", "/")),
     _r("dmy", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?:the{SP})?(?<![\d.,])(?P<d>{DAY})(?:{SP}of)?{SP}"
               rf"(?P<m>{MONTH}),?{SP}(?P<y>{YEAR})", _Y, _MONTH_HINTS),
@@ -91,8 +92,8 @@ RULES: list[Rule] = [
     _r("md", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?P<m>{MONTH}){SP}(?P<d>{DAY})(?![:.,]\d)(?!{_OSP}(?:%|per))", _M),
     _r("my", rf"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{SP}))?(?P<m>{MONTH}),?{SP}(?:of{SP})?(?P<y>{YEAR})", _Y,
        _MONTH_HINTS),
-    _r("month_range", rf"(?P<lead>[Bb]etween|[Ff]rom){SP}(?P<m>{MONTH}){SP}(?:and|to|until|through)"
-                      rf"{SP}(?P<m2>{MONTH})(?:,?{SP}(?P<y>{YEAR}))?", _M, ("between", "from")),
+    _r("month_range", rf"(?P<lead>[Bb]etween|[Ff]rom){SP}(?P<m>{MONTH})(?:,?{SP}(?P<y1>{YEAR}))?{SP}"
+                      rf"(?:and|to|until|through){SP}(?P<m2>{MONTH})(?:,?{SP}(?P<y>{YEAR}))?", _M, ("between", "from")),
     _r("month", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{SP}))?"
                 rf"(?P<m>{MONTH})(?:{SP}(?P<part>morning|afternoon|evening|night))?", _M),
     _r("weekday", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wd>{WEEKDAY})"

@@ -17,6 +17,10 @@ _LINE = re.compile(r"[^\n]+")
 _CITY = re.compile(
     r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’./\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-zÀ-ÿ'’.\- ]{1,30}){0,2}[ \t]*(?:,|\(|—|–|-{1,2}|\|)[ \t]*"
 )
+# "Vilnius, 3 June 2025 – ", "Kysucké Nové Mesto, 12. 3. 2025 (HK) – ": a place in title case counts
+# only when a dash (after an optional agency) closes the date, as in a dateline and not in prose.
+_TITLED_PLACE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÞĀ-Ž][\w'’.\-]*){0,3},[ \t]*")
+_DATE_CLOSER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|-{1,2})[ \t]")
 _DATELINE_REST_WORDS = 6
 _BYLINE_CUE = re.compile(r"\||\b(?:Published|Posted|Updated|Dated|First published)\b", re.I)
 _LEAD_GAP = 14  # "Thursday, " may sit between the place and the date
@@ -46,12 +50,23 @@ def _find_dateline(head: str, today: date) -> Dateline | None:
         if i >= _HEAD_LINES:
             break
         city = _CITY.match(head, line.start())
-        for raw in _line_dates(head, line.start(), line.end(), city.end() if city else None):
+        titled = None if city else _TITLED_PLACE.match(head, line.start())
+        place = city or titled
+        for raw in _line_dates(head, line.start(), line.end(), place.end() if place else None):
+            if titled and not _closed_at(titled, raw, head, line.end() - line.start()):
+                continue
             if raw.kind == "date" and raw.year:
                 return _dateline(raw, raw.year, line.start(), line.end())
-            if yearless is None and city:
+            if yearless is None and place:
                 yearless = _dateline(raw, _recent_year(raw, today), line.start(), line.end())
     return yearless
+
+
+def _closed_at(place: re.Match[str], raw: RawDate, head: str, line_len: int) -> bool:
+    """In a paragraph, a date after a title-case place is a dateline only when a dash closes it."""
+    if line_len <= _SHORT_LINE:
+        return True  # a short header line is judged by its shape, as without a place
+    return raw.start == place.end() and _DATE_CLOSER.match(head, raw.end) is not None
 
 
 def _line_dates(head: str, lo: int, hi: int, city_end: int | None) -> list[RawDate]:

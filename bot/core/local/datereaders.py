@@ -91,7 +91,8 @@ def _month_year(m: re.Match[str], text: str) -> RawDate:
 def _month_range(m: re.Match[str], text: str) -> RawDate:
     raw = RawDate(m.start(), m.end(), "month_range", month=g.month_number(m["m"]),
                   month2=g.month_number(m["m2"]), prep=m["lead"].lower())
-    raw.year = int(m["y"]) if m["y"] else None
+    raw.year = int(m["y1"]) if m["y1"] else None
+    raw.year2 = int(m["y"]) if m["y"] else None
     return raw
 
 

@@ -120,11 +120,16 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 
 def _month_range(raw: RawDate, ctx: Context) -> Resolved:
     m1, m2 = raw.month or 1, raw.month2 or 1
-    y1 = raw.year if raw.year else _pick_year(m1, None, ctx)
-    if y1 is None:
-        return Resolved(None, "range", True)
-    y2 = y1 + 1 if m2 < m1 else y1
-    return Resolved(f"{_ym(y1, m1)}/{_ym(y2, m2)}", "range", raw.year is None)
+    wraps = m2 < m1  # "between November and February" runs into the next year
+    if raw.year2 is not None:  # "... and January 2024": the closing year names the end
+        y2 = raw.year2
+        y1 = raw.year if raw.year is not None else y2 - 1 if wraps else y2
+    else:
+        y1 = raw.year if raw.year is not None else _pick_year(m1, None, ctx)
+        if y1 is None:
+            return Resolved(None, "range", True)
+        y2 = y1 + 1 if wraps else y1
+    return Resolved(f"{_ym(y1, m1)}/{_ym(y2, m2)}", "range", raw.year is None and raw.year2 is None)
 
 
 def _weekday(raw: RawDate, ctx: Context) -> Resolved:
