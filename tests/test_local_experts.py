@@ -7,9 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.article import Article
+from bot.core.local.actors import find_actors
 from bot.core.local.analysis import Analysis
 from bot.core.local.experts import find_expert_views
 from bot.core.local.nlp import load_nlp
+from bot.core.local.systems import find_systems
 from bot.core.models import Actor, ExpertView, Span
 
 NEWS = """HELSINKI, 4 March 2026 — Finland will buy 40 more CV90 infantry fighting vehicles, the defence ministry said on Monday.
@@ -527,3 +529,42 @@ def test_opinion_verbs_count_only_with_a_clause() -> None:
     views = views_of(text)
     assert [v.speaker for v in views] == ["Kofi Mensah"]
     assert "the navy chose the cheapest hull" in views[0].summary
+
+
+HEARING = """The committee heard from three witnesses on Tuesday.
+
+“When the old boats came over, a senior officer described them to me as ‘a bargain we will be paying for until I retire,’” said Dr. Ines Varga, a naval historian. “He was right.”
+
+That is the real gap, according to Lorenzo Pettit, a Cape Town lawyer who advises exporters on licences.
+
+Last week the Commerce Department's Bureau of Industry and Security (BIS) added Korvo Trading to its Entity List.
+
+Opposition MP Sipho Dlamini of the Democratic Alliance said he would table questions in Parliament. "The country says it is non-aligned," he told us.
+"""
+
+
+def views_with_actors(text: str) -> list[ExpertView]:
+    """Views as the engine finds them: with the article's own actors to resolve speakers to."""
+    analysis = Analysis(article=Article(text=text), doc=load_nlp()(text), published=None)
+    return views_of(text, find_actors(analysis, find_systems(analysis)))
+
+
+def test_a_nested_quote_closing_first_still_ends_the_clause() -> None:
+    varga = next(v for v in views_with_actors(HEARING) if v.speaker.endswith("Varga"))
+    assert any(q.text.startswith("When the old boats came over") for q in varga.quotes)
+
+
+def test_according_to_a_described_speaker_takes_the_words_before() -> None:
+    pettit = next(v for v in views_with_actors(HEARING) if v.speaker == "Lorenzo Pettit")
+    assert "the real gap" in pettit.summary
+    assert "lawyer who advises" not in pettit.summary
+
+
+def test_adding_a_company_to_a_list_is_not_speech() -> None:
+    assert not any("Bureau" in v.speaker for v in views_with_actors(HEARING))
+
+
+def test_titled_person_of_an_organisation_is_the_speaker() -> None:
+    views = {v.speaker: v for v in views_with_actors(HEARING)}
+    assert "Sipho Dlamini" in views
+    assert [q.text for q in views["Sipho Dlamini"].quotes] == ["The country says it is non-aligned"]

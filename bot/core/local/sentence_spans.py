@@ -77,12 +77,17 @@ def _split_line(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = lo
     for m in _END.finditer(text, lo, hi):
-        if _ABBREV.search(text, max(start, m.start() - 12), m.start()):
+        if is_abbreviation(text, m.start(), start):
             continue
         spans.append((start, m.end("close")))
         start = m.end()
     spans.append((start, hi))
     return spans
+
+
+def is_abbreviation(text: str, dot_end: int, floor: int = 0) -> bool:
+    """True when the full stop just before `dot_end` closes a title or abbreviation ("Dr.", "Gen.")."""
+    return _ABBREV.search(text, max(floor, dot_end - 12), dot_end) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

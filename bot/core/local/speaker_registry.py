@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.local.name_forms import (
     fold,
@@ -127,10 +127,13 @@ class Registry:
             entry = known  # a surname the tagger or the actors list took for an organisation
         elif np.kind == "person" or (
             np.kind == "surname" and (actor is None or actor.kind == "person")
-        ):
-            # A titled or two-word name is a person even when the tagger filed it as an organisation.
+        ) or (np.kind == "org" and actor is not None and actor.kind == "person"):
+            # A titled or two-word name is a person even when the tagger filed it as an organisation;
+            # so is a name the actors pass, which weighs every mention, settled on as a person.
             entry = self._person(
-                np, actor if actor is not None and actor.kind == "person" else None, create
+                replace(np, kind="person") if np.kind == "org" else np,
+                actor if actor is not None and actor.kind == "person" else None,
+                create,
             )
         elif np.kind in ("person", "surname", "org"):
             entry = self._org(np.name, np.head, actor, create, np.alias)

@@ -325,14 +325,17 @@ def _person_of_org(text: str, toks: list[Token], label: EntLabel) -> SpeakerNP |
     for i, t in enumerate(toks):
         if t.low not in ("of", "at", "from") or t.cap or i == 0:
             continue
-        name = [x for x in toks[:i] if not x.paren]
+        lead = [x for x in toks[:i] if not x.paren]
+        name = _name_suffix(lead)  # "Opposition MP Kobus Nel of ...": the title stays out
         if 2 <= len(name) <= 4 and all(x.cap and x.low not in NON_NAME for x in name):
             if (
                 any(x.low in ORG_WORDS for x in toks[i + 1 :])
                 or label(name[0].start, name[-1].end) == "PERSON"
             ):
+                role = text[lead[0].start : name[0].start].strip(" ,") or None
                 return SpeakerNP(
-                    name[0].start, name[-1].end, "person", text[name[0].start : name[-1].end]
+                    name[0].start, name[-1].end, "person", text[name[0].start : name[-1].end],
+                    role=role,
                 )
         return None
     return None

@@ -28,6 +28,7 @@ from bot.core.local.clauses import (
 )
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import DOUBLE, SINGLE, QuoteSpan
+from bot.core.local.sentence_spans import is_abbreviation
 from bot.core.local.speaker_words import PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS
 from bot.core.local.speakers import EntLabel, SpeakerNP, apposed_name, parse_np, tokens
 
@@ -37,6 +38,11 @@ VERB_RE = re.compile(
     + r"|According to|In the words of)(?![\w\-])"
 )
 _FORWARD = ("according to", "in the words of")
+# "added Sarab Trading to its Entity List", "adds to the costs": adding a thing, not saying one.
+_ADDING_TO_RE = re.compile(r"(?!\s+that\b)[^,.;:!?\"\u201c\u201d\n]{0,60}?\bto\s+(?:its|the|their|his|her|our|a|an)\b")
+_ADD_VERBS = frozenset({"add", "adds", "added"})
+# ", a Johannesburg lawyer who advises exporters." closing the sentence: a description, not words said.
+_CLOSING_APPOSITIVE_RE = re.compile(r",\s*(?:an?|the|who|whom|whose|which)\s[^,]*?[.!?]?\s*$")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,120}?)\s+as\s+saying")
 _QUOTE_ONLY = frozenset({"put it", "puts it"})
 _PASSIVE_RE = re.compile(
@@ -73,6 +79,9 @@ class SpeechEvent:
     quotes: list[int] = field(default_factory=list)
 
 
+_INNER_CLOSERS = "'\u2019"
+
+
 class _Finder:
     """Finds speech events sentence by sentence in one article."""
 
@@ -80,13 +89,14 @@ class _Finder:
         self, text: str, masked: str, sents: SentenceIndex, quotes: list[QuoteSpan], label: EntLabel
     ) -> None:
         self.text, self.masked, self.sents, self.label = text, masked, sents, label
-        # A closing mark ends a clause only in `"...," said X` / `"...?" she asked` shapes.
+        # A closing mark ends a clause only in `"...," said X` / `"...?" she asked` shapes, also when
+        # a nested quote closes first: `"... as 'a bargain,'" she said`.
         self.closers = sorted(
             q.mark_close
             for q in quotes
             if q.mark_close is not None
             and (
-                text[q.mark_close - 1 : q.mark_close] in ",!?"
+                text[max(0, q.mark_close - 3) : q.mark_close].rstrip(_INNER_CLOSERS)[-1:] in (",", "!", "?")
                 or text[q.mark_close + 1 : q.mark_close + 2] == ","
             )
         )
@@ -104,6 +114,8 @@ class _Finder:
     def _event(self, vs: int, ve: int, verb: str, sent: tuple[int, int]) -> SpeechEvent | None:
         s, e = sent
         if _PASSIVE_RE.search(self.masked[max(s, vs - 24) : vs]):
+            return None
+        if verb in _ADD_VERBS and _ADDING_TO_RE.match(self.masked, ve, e):
             return None
         statement = bool(_STATEMENT_RE.search(self.masked, s, e))
         if verb in _FORWARD:
@@ -156,7 +168,7 @@ class _Finder:
         if np is None or _DOCUMENT_RE.match(self.text, np.start):
             return None
         ev = SpeechEvent(vs, ve, verb, sent, np, statement=statement)
-        if self.masked[stop : stop + 1] == ",":
+        if self.masked[stop : stop + 1] == "," and not _CLOSING_APPOSITIVE_RE.match(self.masked[stop:e]):
             app = re.match(r",\s*(?:an?|the|who|whom|whose|which)\s[^,]*,", self.masked[stop:e])
             ev.content = self._content(stop + (app.end() if app else 1), e, "said") or None
         a = self._clause_start(s, vs)
@@ -225,8 +237,7 @@ class _Finder:
         app = None
         stop = np_stop
         if np is not None and self.masked[np_stop : np_stop + 1] == ",":
-            m2 = _FORWARD_STOP_RE.search(self.masked, np_stop + 1, e)
-            app_end = m2.start() if m2 else e
+            app_end = self._stop(np_stop + 1, e)
             app = self.text[np_stop + 1 : app_end].strip() or None
             stop = app_end if app else np_stop
         return np, app, stop
@@ -235,9 +246,16 @@ class _Finder:
         a = ve
         while a < e and self.masked[a] in " \u00a0":
             a += 1
-        m = _FORWARD_STOP_RE.search(self.masked, a, e)
-        stop = cut_trailing_pp(self.masked, a, m.start() if m else e)
+        stop = cut_trailing_pp(self.masked, a, self._stop(a, e))
         return parse_np(self.text, a, stop, self.label), stop
+
+    def _stop(self, a: int, e: int) -> int:
+        """Where a phrase after the verb ends: punctuation or a relative word, never a title's dot."""
+        for m in _FORWARD_STOP_RE.finditer(self.masked, a, e):
+            if m.group() == "." and is_abbreviation(self.masked, m.end(), a):
+                continue  # "said Dr. Ines Varga", "said Gen. Roe"
+            return m.start()
+        return e
 
     def _last_comma(self, a: int, b: int) -> int | None:
         return last_comma(self.masked, a, b)
