@@ -207,3 +207,25 @@ def test_a_quoted_nickname_inside_an_organisation_name_is_kept_whole() -> None:
 def test_a_place_in_a_role_phrase_does_not_speak() -> None:
     text = "Mara Lind, the company's head of sales for Northern Europe, told reporters the order was firm."
     assert "Northern Europe" not in names(actors_of(text))
+
+
+def test_regimes_and_lists_are_not_actors() -> None:
+    text = (
+        "The Commerce Department added Orlov Trading to its Entity List. Thermal cores are controlled "
+        "under the Wassenaar Arrangement, and the Missile Technology Control Regime covers the rockets."
+    )
+    found = names(actors_of(text))
+    assert not found & {"Entity List", "Wassenaar Arrangement", "Missile Technology Control Regime"}
+    assert "Commerce Department" in found
+
+
+def test_a_party_title_before_a_name_becomes_the_role() -> None:
+    text = "Labour MP Joanna Whitcombe said the submarines were late. Whitcombe asked for a new audit."
+    whitcombe = next(a for a in actors_of(text) if "Whitcombe" in a.name)
+    assert whitcombe.name == "Joanna Whitcombe"
+    assert whitcombe.role is not None and "MP" in whitcombe.role
+
+
+def test_a_name_ending_a_sentence_leaves_the_full_stop() -> None:
+    text = '"We do not comment on deliveries," said the spokesman of the company Martin Dubovský.'
+    assert "Martin Dubovský" in names(actors_of(text))

@@ -79,7 +79,8 @@ _DATELINE_RE = re.compile(
     r"\s*(?:--|[-\u2014\u2013])\s+"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_THAT_RE = re.compile(r"(?:,\s*(?:however|in turn|too|also),)?\s*((?:[^\s,.;:]+\s+){0,14}?)that\s")
+# "said, that" is how Slavic and German punctuation carries over into English: the same clause.
+_THAT_RE = re.compile(r"(?:,\s*(?:however|in turn|too|also),|,(?=\s*that\s))?\s*((?:[^\s,.;:]+\s+){0,14}?)that\s")
 # "said this year that", "said on Monday that": a time phrase between the verb and its clause.
 _TIME_WORDS = frozenset(
     """this last next earlier later past on in at during the year week month morning afternoon evening

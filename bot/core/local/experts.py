@@ -123,7 +123,9 @@ class _Assembler:
     def _appositive_after(self, end: int) -> str | None:
         """ "Admiral Jane Roe, the fleet's commander, spoke": the phrase between the commas."""
         m = _APPOSITIVE_AFTER_RE.match(self.masked, end, end + 130)
-        return self.text[m.start(1) : m.end(1)] if m else None
+        if m is None or self._finite_verb(m.start(1)):
+            return None  # "Peter Marcinek, welcomes the investment, but": a predicate, not a role
+        return self.text[m.start(1) : m.end(1)]
 
     def _authors(self, quote_voice: dict[int, _Voice]) -> None:
         authors = (

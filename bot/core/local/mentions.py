@@ -25,6 +25,7 @@ NAME_LINKS = frozenset(
 _PARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "abu", "bint", "ben"})
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE|a|an|A|An)\s+")
 _POSSESSIVE_SPLIT = re.compile(r"(?:'s|\u2019s)\s+")
+_FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\bJr)(?<!\bSr)(?<=\w\w\w)\.$")
 _TRAILING = re.compile(r"(?:(?:'s|\u2019s|')|[,;:\s])+$")
 _ROLE_TO_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(roles.PERSON_ROLE_NOUNS)) + r")\s+(?:to|of|for|at|in)\s+(?:the\s+)?$",
@@ -182,6 +183,8 @@ def _clean(text: str, start: int, end: int, label: str, index: CountryIndex) -> 
     title = None
     if label in {"PERSON", "ORG"}:
         start, end, title = _strip_title(text, start, end)
+    if label == "PERSON" and _FINAL_STOP.search(text, start, end):
+        end -= 1  # "Martin Dubovský." at a sentence end; "Jr." and initials keep theirs
     if end <= start:
         return None
     start = _extend_left(text, start, label)
@@ -208,6 +211,8 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, roles.Role 
     cut = 0
     while cut < len(words) and is_title_word(words[cut].group(0)):
         cut += 1
+    if cut == 0:
+        cut = _party_title_end(words)  # "Bloc Québécois MP Sylvie Marchand-Roy"
     if cut == 0 or not any(_is_title_head(w.group(0)) for w in words[:cut]):
         return start, end, None
     if cut == len(words):
@@ -220,6 +225,16 @@ def _strip_title(text: str, start: int, end: int) -> tuple[int, int, roles.Role 
     title_text = text[start : start + words[cut - 1].end()]
     role = roles.Role(text=title_text, affiliation=None, person=True)
     return start + words[cut].start(), end, role
+
+
+def _party_title_end(words: list[re.Match[str]]) -> int:
+    """Past a title after capitalised words, when a two-to-four word name follows it ("Labour MP
+    Jo Smith"); 0 when there is none."""
+    for k in range(1, len(words) - 2):
+        rest = [w.group(0) for w in words[k + 1 :]]
+        if _is_title_head(words[k].group(0)) and 2 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest):
+            return k + 1
+    return 0
 
 
 def is_title_word(word: str) -> bool:

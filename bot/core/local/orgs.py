@@ -35,6 +35,7 @@ NON_ACTOR_HEADS = frozenset(
     system missile missiles rocket rockets satellite satellites vessel vessels vehicle
     vehicles aircraft fighter jet jets drone drones radar interceptor projectile launcher
     agreement treaty accord act law pact convention protocol declaration exercise operation partnership
+    arrangement regime list
     capability doctrine strategy plan review summit conference initiative shield dome project
     programme program
     base airbase shoal reef island islands strait sea port harbour harbor airport airfield valley

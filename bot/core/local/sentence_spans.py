@@ -20,7 +20,7 @@ _END = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)[ \t\u00a0]+(?=[\"'“�
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Brig|Sgt|Rep|Sen|Gov|Pres|St|Jr|Sr|"
     r"No|Nos|Vol|Fig|Co|Corp|Inc|Ltd|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|retd|ret)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$"
+    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|retd|ret|Ing|Mgr|Bc|PhDr|JUDr|MUDr|RNDr|Dipl)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$"
 )
 
 

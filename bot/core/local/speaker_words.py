@@ -26,7 +26,8 @@ TITLE_WORDS = frozenset(
     analyst researcher fellow inspector consultant economist engineer adviser advisor counsellor counselor
     attorney judge justice leader founder co-founder partner manager coordinator commissioner
     secretary-general director-general mp mep lawmaker pilot commanding vice-president vice-admiral
-    lieutenant-general major-general rear-admiral air-marshal shri smt sri shrimati hon honourable""".split()
+    lieutenant-general major-general rear-admiral air-marshal shri smt sri shrimati hon honourable
+    ing mgr bc phdr judr mudr rndr dipl""".split()
 )
 ORG_WORDS = frozenset(
     """ministry department dept agency command office staff navy army forces force corps guard council

@@ -133,14 +133,32 @@ def parse_np(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
     if len(toks) == 1 and toks[0].low in PRONOUNS:
         t = toks[0]
         return SpeakerNP(t.start, t.end, "pronoun", t.text, head=t.low, plural=t.low == "they")
+    if len(toks) == 1 and toks[0].cap and toks[0].low in TITLE_WORDS and toks[0].low in SPEAKER_NOUNS:
+        t = toks[0]  # "Minister emphasised": translated text often drops the article
+        return SpeakerNP(t.start, t.end, "definite", t.text, head=t.low)
     desc = _descriptor(text, toks)
     if desc and (desc.end >= toks[-1].end - 1 or _has_pp(desc)):
-        return desc  # "A source in the SBU": the capitalised words are the object of the PP
+        # "A source in the SBU": the capitalised words are the object of the PP; but in "the
+        # spokesman of the company Martin Dubovský" a tagged name closes the phrase.
+        return _closing_name(text, toks, label) or desc
     if toks[-1].cap or toks[-1].paren:
         named = _named(text, toks, label)
         if named:
             return named
     return desc
+
+
+def _closing_name(text: str, toks: list[Token], label: EntLabel) -> SpeakerNP | None:
+    run = _capital_run(toks)
+    if run is None or run == 0 or toks[run - 1].low in PP_PREPOSITIONS or toks[run - 1].cap:
+        return None
+    name = toks[run:]
+    if not 2 <= len(name) <= 4 or label(name[0].start, name[-1].end) != "PERSON":
+        return None
+    lead = toks[1:run] if toks[0].low in DETERMINERS else toks[:run]
+    role = text[lead[0].start : lead[-1].end] if lead else None
+    end = name[-1].end - (len(name[-1].text) > 2 and name[-1].text.endswith("."))  # the full stop
+    return SpeakerNP(name[0].start, end, "person", text[name[0].start : end], role=role)
 
 
 def apposed_name(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
@@ -262,7 +280,12 @@ def _named(text: str, toks: list[Token], label: EntLabel) -> SpeakerNP | None:
         t.low in ORG_WORDS for t in words
     ):
         return None
-    return _person_of_org(text, toks[run:], label) or _organisation(text, toks[run:])
+    # "Economist Tomáš Pavlík from the Bratislava Institute": the capital run stops at "from the"
+    return (
+        _person_of_org(text, toks[run:], label)
+        or _person_of_org(text, toks, label)
+        or _organisation(text, toks[run:])
+    )
 
 
 def _name_suffix(words: list[Token]) -> list[Token]:
