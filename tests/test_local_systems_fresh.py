@@ -146,3 +146,36 @@ def test_counted_names_before_a_helicopter() -> None:
     names = _names("The ministry bought six Tundra helicopters from a local firm.")
     assert names["Tundra"].category == "helicopter"
     assert _systems("Three Police helicopters and two Ossetian helicopters circled the city.") == []
+
+
+def test_named_programmes_whose_words_name_hardware() -> None:
+    found = _names(
+        "Australia's Future Submarine Programme and the Next Generation Missile Project were reviewed, "
+        "along with Norway's National Satellite System. The Business Continuity Project was not."
+    )
+    assert {"Future Submarine Programme", "Next Generation Missile Project", "National Satellite System"} <= set(found)
+    assert "Business Continuity Project" not in found
+
+
+def test_designated_shells_and_data_links() -> None:
+    found = _names(
+        "The plant will make a new shell with extended range, designated RX-210 ER-B. The terminals "
+        "support the Link 22 data network."
+    )
+    assert found["RX-210 ER-B"].category == "artillery ammunition"
+    assert found["Link 22"].category == "tactical data link"
+
+
+def test_slash_variants_stay_one_name() -> None:
+    assert "MiG-29M/M2" in _names("The air force flies MiG-29M/M2 fighters from two bases.")
+
+
+def test_a_transcript_speaker_label_is_not_a_system() -> None:
+    text = "DANA KOVAC (HOST): Welcome back. The Czech army still fields the DANA howitzer."
+    dana = _names(text)["DANA"]
+    assert [m.start for m in dana.mentions] == [text.index("DANA howitzer")]
+
+
+def test_each_ground_master_radar_is_its_own_entry() -> None:
+    found = _names("Thales showed the Ground Master 200 beside a GM400 and a GF300 on the stand.")
+    assert {"Ground Master 200", "Ground Master 400", "Ground Fire 300"} <= set(found)

@@ -61,7 +61,7 @@ _PROGRAMME_WORDS = re.compile(
 _SYSTEM_NOUN_BEFORE = re.compile(
     r"\b(?:backdoor|malware|implant|ransomware|spyware|wiper|worm|loader|stealer|botnet|rootkit|trojan|tool|model|satellite|spacecraft|drone|missile|rocket|"
     r"radar|system|software|platform|vehicle|aircraft|jet|ship|vessel|submarine|weapon|munition|interceptor|"
-    r"launcher|sensor|chip|processor|programme|program|variant|version)s?\b"
+    r"launcher|sensor|chip|processor|programme|program|variant|version|shell|ammunition|sight|camera)s?\b"
 )
 
 
@@ -158,6 +158,30 @@ def find_defined(text: str) -> list[Mention]:
             )
         )
         out.extend(_every(text, acr, key, category))
+    return out
+
+
+# "the Canadian Patrol Submarine Project", "Chile's National Satellite System": a named acquisition
+# programme, when its words say what it buys.
+PROGRAMME = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[ \u00a0](?:(?:of|for|and)[ \u00a0])?){1,5}"
+    r"(?P<head>Project|Programme|Program|System))\b"
+)
+
+
+def find_programmes(text: str) -> list[Mention]:
+    """Named programmes whose words name hardware ("Future Submarine Programme"), every mention."""
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for match in PROGRAMME.finditer(text):
+        name = re.split(r"['’]s[ \u00a0]", match.group("name"))[-1]  # "Chile's National ..."
+        name = re.sub(r"^(?:The|A|An)[ \u00a0]", "", name)
+        if name in seen or not _PROGRAMME_WORDS.search(name) or len(name.split()) < 3:
+            continue
+        if _DESIGNATOR_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue  # "KRL 122 Multiple Launch Rocket System" belongs to its designator
+        seen.add(name)
+        out.extend(_every(text, name, "prog:" + name, "defence programme"))
     return out
 
 

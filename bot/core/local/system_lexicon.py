@@ -50,6 +50,10 @@ HEAD_NOUNS: dict[str, str] = {
     "terminal": "command system", "battle management system": "command system",
     "battlefield management system": "command system", "fire-control system": "combat system",
     "fire control system": "combat system", "combat management system": "combat system",
+    "shell": "artillery ammunition", "artillery shell": "artillery ammunition",
+    "ammunition": "ammunition", "data link": "tactical data link", "datalink": "tactical data link",
+    "data network": "tactical data link", "thermal sight": "sensor", "sight": "sensor",
+    "thermal camera": "sensor",
 }  # fmt: skip
 
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(HEAD_NOUNS, key=len, reverse=True))

@@ -61,8 +61,9 @@ class Mention:
 
 
 _PLURAL_OK = r"(?=s?(?![A-Za-z0-9]))"
-_ATTACHED = re.compile(r"(?:[A-Z]{1,4}\d{0,2}(?:/[A-Z]{1,2})?|/[A-Z]{1,2})" + _PLURAL_OK)
-_SLASH = re.compile(r"/[A-Z]{1,2}" + _PLURAL_OK)
+# "F-16C/D", "MiG-29M/M2", "Su-30MKA/MKI": a slash joins variants of one model.
+_ATTACHED = re.compile(r"(?:[A-Z]{1,4}\d{0,2}(?:/[A-Z]{1,3}\d?)?|/[A-Z]{1,3}\d?)" + _PLURAL_OK)
+_SLASH = re.compile(r"/[A-Z]{1,3}\d?" + _PLURAL_OK)
 _HYPHEN_SUFFIX = re.compile(r"[-\u2010\u2011](?:[A-Z]{1,3}\d{0,2}|\d{1,3}[A-Z]?)" + _PLURAL_OK)
 _SPACED_SUFFIX = re.compile(
     r"[ \u00a0](?:Block[ \u00a0](?:[IVX]{1,4}[A-Z]?|\d{1,2}[A-Z]?)(?:[ \u00a0](?:NT|NG|ER))?|Increment[ \u00a0]\d{1,2}"

@@ -12,6 +12,7 @@ from bot.core.local.named_systems import (
     find_called,
     find_classes,
     find_defined,
+    find_programmes,
     find_titled,
 )
 from bot.core.local.register import variant_key
@@ -39,7 +40,7 @@ from bot.core.local.system_mentions import (
 from bot.core.models import Span, System
 
 # Which finder wins when two mentions overlap: the register first, then names, then bare designators.
-_TIER = {"reg": 0, "ship": 1, "class": 1, "def": 1, "name": 2, "title": 2, "des": 3}
+_TIER = {"reg": 0, "ship": 1, "class": 1, "def": 1, "prog": 1, "name": 2, "title": 2, "des": 3}
 _NOT_NAMES = frozenset(
     {"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "FAC"}
 )
@@ -67,6 +68,7 @@ def find_systems(analysis: Analysis) -> list[System]:
         *find_called(text),
         *find_titled(text),
         *find_defined(text),
+        *find_programmes(text),
     ]
     mentions = _drop_entities(_resolve_overlaps(_family_prefixes(text, found)), analysis)
     groups = split_siblings(text, _group(mentions))
@@ -78,6 +80,17 @@ def find_systems(analysis: Analysis) -> list[System]:
     return sorted(systems, key=lambda s: s.mentions[0].start)
 
 
+# A transcript's speaker label: "DANA WHITCOMBE (HOST):", "GEN. ROE:".
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’. -]+?(?:[ \t]*\([^()\n]{1,30}\))?:")
+
+
+def _in_speaker_label(text: str, start: int, end: int) -> bool:
+    """A word-only entry ("DANA") inside a transcript's capitalised speaker label is a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _SPEAKER_LABEL.match(text, line_start)
+    return label is not None and end <= label.end() and text[start:end].isalpha()
+
+
 def register_mentions(text: str) -> list[Mention]:
     """Mentions of register entries, each extended over its maker, block, version or name."""
     out: list[Mention] = []
@@ -85,6 +98,8 @@ def register_mentions(text: str) -> list[Mention]:
         if not text[end - 1].isdigit() and glued_to_name(text, end, spaced=known.needs_context):
             continue
         if known.needs_context and after_other_name(text, start):
+            continue
+        if _in_speaker_label(text, start, end):
             continue
         if _ROAD_AFTER.match(text, end) or (
             known.needs_context and _MODIFIER_AFTER.match(text, end)
