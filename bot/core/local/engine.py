@@ -15,9 +15,8 @@ from bot.core.local.nlp import load_nlp
 from bot.core.local.parsing import parse_many
 from bot.core.local.summary import summarise
 from bot.core.local.systems import find_systems
+from bot.core.local.version import rules_version
 from bot.core.models import Briefing, EngineName, Provenance
-
-RULES_VERSION = "local-rules@1"
 
 
 class LocalEngine:
@@ -27,8 +26,8 @@ class LocalEngine:
 
     @property
     def prompt_id(self) -> str:
-        """Version of the rule set; bump it when extraction output changes."""
-        return RULES_VERSION
+        """Fingerprint of the rules, their data and the model: part of the cache key."""
+        return rules_version()
 
     @property
     def model(self) -> str | None:
@@ -73,7 +72,7 @@ class LocalEngine:
             source=source,
             provenance=Provenance(
                 engine="local",
-                prompt=RULES_VERSION,
+                prompt=rules_version(),
                 attempts=1,
                 elapsed_ms=int((time.perf_counter() - started) * 1000),
             ),
