@@ -568,3 +568,26 @@ def test_titled_person_of_an_organisation_is_the_speaker() -> None:
     views = {v.speaker: v for v in views_with_actors(HEARING)}
     assert "Sipho Dlamini" in views
     assert [q.text for q in views["Sipho Dlamini"].quotes] == ["The country says it is non-aligned"]
+
+
+def test_a_title_before_an_untagged_name_gives_the_person() -> None:
+    text = (
+        "In New Delhi, Ministry of External Affairs spokesperson Ritika Sabharwal told a regular "
+        'briefing that India was "monitoring developments closely".'
+    )
+    views = {v.speaker: v for v in views_with_actors(text)}
+    assert "Ritika Sabharwal" in views
+    assert "spokesperson" in (views["Ritika Sabharwal"].role or "")
+
+
+def test_named_speakers_become_actors_of_the_story() -> None:
+    from bot.core.local.engine import LocalEngine
+
+    text = (
+        "In New Delhi, Ministry of External Affairs spokesperson Ritika Sabharwal told a regular "
+        'briefing that India was "monitoring developments closely". Sabharwal declined to say more.'
+    )
+    briefing = LocalEngine().brief_sync(Article(text=text))
+    sabharwal = [a for a in briefing.actors if a.name.endswith("Sabharwal")]
+    assert len(sabharwal) == 1 and sabharwal[0].kind == "person"
+    assert all(text[m.start : m.end] in ("Ritika Sabharwal", "Sabharwal") for m in sabharwal[0].mentions)

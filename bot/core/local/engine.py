@@ -13,6 +13,7 @@ from bot.core.local.dates import find_dates, find_published
 from bot.core.local.experts import find_expert_views
 from bot.core.local.nlp import load_nlp
 from bot.core.local.parsing import parse_many
+from bot.core.local.speaker_actors import with_speakers
 from bot.core.local.summary import summarise
 from bot.core.local.systems import find_systems
 from bot.core.local.version import rules_version
@@ -57,6 +58,7 @@ class LocalEngine:
         actors = find_actors(analysis, systems)
         dates = find_dates(analysis)
         views = find_expert_views(analysis, actors)
+        actors = with_speakers(actors, views, analysis.text)
         title, bluf, key_points = summarise(analysis, actors, systems)
         source = analysis.article.to_source()
         if analysis.published and not source.published:

@@ -153,8 +153,12 @@ def _closing_name(text: str, toks: list[Token], label: EntLabel) -> SpeakerNP | 
     if run is None or run == 0 or toks[run - 1].low in PP_PREPOSITIONS or toks[run - 1].cap:
         return None
     name = toks[run:]
-    if not 2 <= len(name) <= 4 or label(name[0].start, name[-1].end) != "PERSON":
+    if not 2 <= len(name) <= 4 or any(t.low in NON_NAME or t.paren for t in name):
         return None
+    tag = label(name[0].start, name[-1].end)
+    titled = toks[run - 1].low in SPEAKER_NOUNS and toks[run - 1].low not in ORG_HEADS
+    if tag != "PERSON" and not (titled and not tag):
+        return None  # "spokesperson Ritika Sabharwal": a title right before an untagged name
     lead = toks[1:run] if toks[0].low in DETERMINERS else toks[:run]
     role = text[lead[0].start : lead[-1].end] if lead else None
     end = name[-1].end - (len(name[-1].text) > 2 and name[-1].text.endswith("."))  # the full stop
