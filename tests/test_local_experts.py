@@ -591,3 +591,17 @@ def test_named_speakers_become_actors_of_the_story() -> None:
     sabharwal = [a for a in briefing.actors if a.name.endswith("Sabharwal")]
     assert len(sabharwal) == 1 and sabharwal[0].kind == "person"
     assert all(text[m.start : m.end] in ("Ritika Sabharwal", "Sabharwal") for m in sabharwal[0].mentions)
+
+
+def test_a_pronoun_takes_a_person_named_after_the_last_speaker() -> None:
+    text = (
+        '"We filed the licence in March," said Sione Tupou, the company\'s founder.\n\n'
+        "For Dr. Ruth Aleki, who studies digital security at the Pacific Resilience Forum, the case "
+        'shows how fast small firms meet great-power politics. "These companies start by solving a '
+        'disaster problem," she said.\n\n'
+        "Maria Dasgupta, who studies South Asian security, said the delivery mattered. "
+        '"It keeps every door open," she said.'
+    )
+    views = {v.speaker: v for v in views_with_actors(text)}
+    assert [q.text for q in views["Ruth Aleki"].quotes] == ["These companies start by solving a disaster problem"]
+    assert [q.text for q in views["Maria Dasgupta"].quotes] == ["It keeps every door open"]

@@ -26,6 +26,9 @@ from bot.core.local.speakers import SpeakerNP, singular, tokens
 from bot.core.models import Actor
 
 _PRONOUN_REACH = 1500  # characters back a pronoun may look for its speaker
+# The end of a sentence or line: a person named in the last speaker's own sentence ("X, who studies
+# South Asian security, said") is a description of them, not a new antecedent.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])|\n")
 _NOT_NAMES = frozenset("by from and with says said according to".split())
 _GENERIC_ORG_HEADS = frozenset("company firm group contractor manufacturer maker".split())
 # A company is not a ministry: "the company said" skips organisations named like public bodies.
@@ -278,6 +281,11 @@ class Registry:
 
     def _pronoun(self, np: SpeakerNP, at: int) -> Entry | None:
         want = {"he": "m", "she": "f"}.get(np.head)
+        if want is not None:
+            person = self._person_named_since(at)
+            if person is not None and person.gender in (None, want):
+                person.gender = want
+                return person
         for pos, entry in reversed(self.recent):
             if at - pos > _PRONOUN_REACH:
                 break
@@ -293,6 +301,22 @@ class Registry:
                 continue
             entry.gender = want
             return entry
+        return None
+
+    def _person_named_since(self, at: int) -> Entry | None:
+        """A person the text names after the last speaker and before `at` ("For Dr. Ruth Aleki, the
+        case shows ... "...," she said"): the nearer antecedent of a pronoun, when there is one."""
+        last = -1
+        if self.recent:
+            brk = _SENTENCE_BREAK.search(self.text, self.recent[-1][0])
+            last = brk.end() - 1 if brk else len(self.text)
+        k = bisect_right(self._actor_starts, at) - 1
+        while k >= 0 and self._actor_spans[k][0] > last:
+            s, e, actor = self._actor_spans[k]
+            if actor.kind == "person" and e <= at and at - s <= _PRONOUN_REACH:
+                np = SpeakerNP(s, e, "person", actor.name)
+                return self._person(np, actor, create=True)
+            k -= 1
         return None
 
     def _definite(self, np: SpeakerNP, at: int) -> Entry | None:
