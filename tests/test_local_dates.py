@@ -414,3 +414,12 @@ def test_count_from_an_anchor_stays_in_its_paragraph(nlp) -> None:  # type: igno
     found = values(run(nlp, text))
     assert found["Two years later"] == "2014"
     assert "five years later" not in found
+
+
+def test_a_photo_caption_tells_a_past_moment(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Delegations toured the hall on Tuesday.\n\n"
+        "Photo caption: The new radar on display at the Kestrel Systems stand on Monday. (Photo: A. Ruiz)"
+    )
+    found = {e.value for e in run(nlp, text, date(2025, 11, 19))}  # a Wednesday
+    assert "2025-11-17" in found and "2025-11-24" not in found

@@ -46,6 +46,8 @@ _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 def tense(text: str, sentence: tuple[int, int], mention: tuple[int, int], doc: Doc | None = None) -> str:
     """"future", "past", "present" or "" for a date: from the verb that governs it when a parse is
     given, else from the tense cue nearest to it in its sentence."""
+    if _is_caption(text, mention[0]):
+        return "past"  # a photo caption shows a moment already past, whatever its tagger says
     if doc is not None:
         found = _parsed_tense(doc, mention)
         if found == "present" and not _TERMINAL.search(text, sentence[0], sentence[1]):
@@ -53,6 +55,20 @@ def tense(text: str, sentence: tuple[int, int], mention: tuple[int, int], doc: D
         if found:
             return found
     return _cue_tense(text, sentence, mention)
+
+
+_CAPTION = re.compile(
+    r"^\s*(?:photo(?:\s+caption)?|caption|pictured|image)\s*:|\((?:photo|image|picture)s?(?:\s+credit)?\s*:",
+    re.IGNORECASE,
+)
+
+
+def _is_caption(text: str, at: int) -> bool:
+    """True when the line holding `at` is a photo caption ("Photo caption: ...", "... (Photo: X)")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return _CAPTION.search(line) is not None
 
 
 def _parsed_tense(doc: Doc, mention: tuple[int, int]) -> str:
