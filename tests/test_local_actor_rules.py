@@ -229,3 +229,20 @@ def test_a_party_title_before_a_name_becomes_the_role() -> None:
 def test_a_name_ending_a_sentence_leaves_the_full_stop() -> None:
     text = '"We do not comment on deliveries," said the spokesman of the company Martin Dubovský.'
     assert "Martin Dubovský" in names(actors_of(text))
+
+
+def test_organisation_names_the_model_cut_short() -> None:
+    text = (
+        "The Royal Netherlands Navy ordered four units. Kenya sent a battle group to the African Union "
+        "Support and Stabilization Mission in Somalia last week."
+    )
+    found = names(actors_of(text))
+    assert "Royal Netherlands Navy" in found
+    assert "African Union Support and Stabilization Mission in Somalia" in found
+
+
+def test_a_retired_rank_in_brackets_is_part_of_the_title() -> None:
+    text = '"We were winning every engagement," said Rear Admiral (retd) Henrik Dahlgaard, a former commander.'
+    found = names(actors_of(text))
+    assert "Henrik Dahlgaard" in found
+    assert not {"Rear Admiral", "Rear Adm."} & found

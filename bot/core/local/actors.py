@@ -34,6 +34,7 @@ from bot.core.local.screening import (
     read_context,
     stands_alone,
 )
+from bot.core.local.speaker_words import TITLE_WORDS
 from bot.core.models import Actor, Span, System
 
 
@@ -147,6 +148,8 @@ def _is_actor(cluster: Cluster, ctx: Context) -> bool:
     """False for title-only leftovers, places, outlets and reporters named only in a byline."""
     if not cluster.names and cluster.named_by_title is None:
         return False
+    if cluster.named_by_title is None and all(_only_titles(n) for n in cluster.names):
+        return False  # "Rear Admiral" the model cut off its name ("Rear Admiral (retd) X")
     if only_a_place(cluster, ctx.text):
         return False
     if any("carrier" in m.notes for m in cluster.mentions if m.text not in cluster.acronyms):
@@ -154,6 +157,10 @@ def _is_actor(cluster: Cluster, ctx: Context) -> bool:
     if any(fold(n) in ctx.carriers for n in cluster.names):
         return False
     return not _only_in_byline(cluster, ctx)
+
+
+def _only_titles(name: str) -> bool:
+    return all(w.lower().strip(".,()") in TITLE_WORDS for w in name.split())
 
 
 def _only_in_byline(cluster: Cluster, ctx: Context) -> bool:

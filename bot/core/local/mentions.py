@@ -141,8 +141,11 @@ def _split_lowercase(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Homar-K at Huta Stalowa Wola" at "at": a lowercase word that cannot sit in a name."""
     out: list[tuple[int, int]] = []
     piece = start
+    before = ""
     for word in re.finditer(r"\S+", text[start:end]):
-        w = word.group(0)
+        w, prev, before = word.group(0), before, word.group(0)
+        if w == "in" and prev.istitle() and prev.lower() in orgs.MISSION_HEADS:
+            continue  # "... Mission in Somalia": the country ends the mission's name
         if w[:1].islower() and w not in NAME_LINKS and w.split("-")[0] not in _PARTICLE_PREFIXES and word.start() > 0:
             if start + word.start() > piece:
                 out.append((piece, start + word.start()))
@@ -239,7 +242,7 @@ def _party_title_end(words: list[re.Match[str]]) -> int:
 
 def is_title_word(word: str) -> bool:
     """A title or rank word ("Gen.", "spokesperson") or a word that modifies one ("former")."""
-    w = word.lower().strip(".,").replace("\u2019", "'")
+    w = word.lower().strip(".,()").replace("\u2019", "'")  # "(retd)" between a rank and a name
     return _is_title_head(word) or (w in roles.ROLE_MODIFIERS and w not in {"national", "state"})
 
 

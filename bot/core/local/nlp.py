@@ -107,7 +107,7 @@ def join_country_orgs(doc: Doc) -> Doc:
     joined: list[Span] = []
     for ent in ents:
         prev = joined[-1] if joined else None
-        if prev is not None and _joinable(prev, ent):
+        if prev is not None and (_joinable(prev, ent) or _mission_in(prev, ent)):
             joined[-1] = doc.char_span(prev.start_char, ent.end_char, label="ORG") or prev
             continue
         joined.append(ent)
@@ -141,10 +141,13 @@ def _brand(tok: Token) -> bool:
 
 
 def _with_org_tail(ent: Span) -> Span:
-    """A forced country followed by a capitalised run ending in an org head ("Pakistan Navy")."""
-    if ent.label_ != "GPE" or not _is_forced_country(ent):
-        return ent
+    """A forced country, or an organisation the model cut short, followed by a capitalised run
+    ending in an org head ("Pakistan Navy", "The Royal Netherlands" + "Navy")."""
     from bot.core.local.orgs import ORG_HEADS
+
+    cut_short = ent.label_ == "ORG" and ent[-1].lower_ not in ORG_HEADS
+    if not (ent.label_ == "GPE" and _is_forced_country(ent) or cut_short):
+        return ent
 
     doc = ent.doc
     end = ent.end
@@ -167,6 +170,21 @@ def _with_org_tail(ent: Span) -> Span:
     from spacy.tokens import Span as SpanCls
 
     return SpanCls(doc, ent.start, best, label="ORG")
+
+
+def _mission_in(left: Span, right: Span) -> bool:
+    """ "African Union ... Mission" + "in" + "Somalia": a mission's name ends with its country."""
+    if left.label_ != "ORG" or right.label_ != "GPE" or right.start != left.end + 1:
+        return False
+    from bot.core.local.orgs import MISSION_HEADS
+
+    between = left.doc[left.end]
+    return (
+        between.lower_ == "in"
+        and left[-1].lower_ in MISSION_HEADS
+        and left[-1].is_title
+        and _is_forced_country(right)
+    )
 
 
 def _without_possessive(ent: Span) -> Span | None:

@@ -29,6 +29,8 @@ ORG_HEADS = frozenset(
     école ecole hochschule centro akademie zavod zakład zaklad spółka spolka ministarstvo
     """.split()
 )
+# Heads of names that end with the country they serve in: "UN Mission in South Sudan".
+MISSION_HEADS = frozenset({"mission", "force", "office", "command", "operation"})
 # Head words of names that are weapons, programmes, treaties or events, never actors.
 NON_ACTOR_HEADS = frozenset(
     """
