@@ -605,3 +605,44 @@ def test_a_pronoun_takes_a_person_named_after_the_last_speaker() -> None:
     views = {v.speaker: v for v in views_with_actors(text)}
     assert [q.text for q in views["Ruth Aleki"].quotes] == ["These companies start by solving a disaster problem"]
     assert [q.text for q in views["Maria Dasgupta"].quotes] == ["It keeps every door open"]
+
+
+QA_WITHOUT_INTRO_VERB = """TALLINN 3.2.2026
+
+Two years of a closed frontier
+
+Colonel Kaarel Tamm, head of the Estonian border guard's eastern district, runs the crossings. We met him in Narva.
+
+Q: Is the closure working?
+
+A: Crossings fell to almost zero. But closed does not mean quiet.
+
+Q: What comes next?
+
+A: More cameras, and a fence that is finished by the end of next year.
+"""
+
+COMMENTARY = """COMMENTARY
+
+The arithmetic of escort
+
+By Dr Nadia Varela, Research Fellow, Harbour Institute
+
+Navies have learned an expensive lesson. My argument in this commentary is simple: the escort model works tactically and fails economically.
+
+The exchange rate is brutal: a drone costs thousands, an interceptor costs millions, and every week at sea the gap grows wider.
+
+None of this will bring shipping back on its own. But the alternative is not a strategy. It is a hope.
+"""
+
+
+def test_a_qa_interviewee_named_without_an_interview_verb() -> None:
+    views = {v.speaker: v for v in views_of(QA_WITHOUT_INTRO_VERB)}
+    assert "Kaarel Tamm" in views
+    assert any("closed does not mean quiet" in q.text for q in views["Kaarel Tamm"].quotes)
+
+
+def test_an_authors_thesis_and_a_closing_line_that_completes_the_one_before() -> None:
+    varela = next(v for v in views_of(COMMENTARY) if v.speaker.endswith("Varela"))
+    assert varela.summary.startswith("Nadia Varela argues that the escort model works tactically")
+    assert any(q.text.endswith("is not a strategy. It is a hope.") for q in varela.quotes)

@@ -29,7 +29,7 @@ _BYLINE_RE = re.compile(r"(?:By|BY)\s+([^\n|]{3,160})")
 _THESIS_RE = re.compile(
     r"\b(?:(?:[Tt]his|[Mm]y|[Tt]he) (?:analysis|article|column|essay|piece|paper|commentary|report) "
     r"(?:argues|contends|suggests|makes the case|concludes)|I (?:would )?(?:argue|contend|maintain)|"
-    r"[Mm]y (?:argument|view|point) is)\b"
+    r"[Mm]y (?:argument|view|point|contention|case)(?: (?:in|here|in this) [\w ]{0,20}?)? is)\b"
 )
 _TRAILER_RE = re.compile(
     r"(?:notes|references|sources|footnotes|correction|editor['\u2019]s note)\b|\[\d+\]", re.I
@@ -41,6 +41,8 @@ _INTRO_RE = re.compile(
 _INTRO_STOP_RE = re.compile(r"[,.;:()\n]|\s(?:who|about|on|in|at|for|during|after)\s")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:[\"'\u201d\u2019)\]]*)(?=\s+[A-Z\"'\u201c\u2018]|\s*$)")
 _HEAD_PARAS = 6
+# A capitalised run of up to six words: a title and a name ("Brigadier General Jane Roe").
+_TITLED_NAME_RE = re.compile(r"(?:[A-Z][\w'\u2019.\-]*[ \u00a0]){1,5}[A-Z][\w'\u2019\-]*")
 # A headline that makes a claim rather than naming a topic ("X is a slogan, not a strategy").
 _CLAIM_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|won't|must|should|can|cannot|can't|could|needs?|has|have|isn't|aren't|means?|"
@@ -138,8 +140,10 @@ def opinion_author(
         argued = _THESIS_RE.sub(
             lambda _m: f"{np.name} argues", text[thesis[0] : thesis[1]], count=1
         )
+        # "My argument is simple: the model ..." -> "X argues that the model ..."
+        argued = re.sub(r"argues,?\s+(?:\w+\s*)?:\s*", "argues that ", argued, count=1)
         view.thesis = argued[argued.index(np.name) :]
-    last = _sentences(text, *body[-1])[-1:]
+    last = _closing(text, body[-1])
     view.spans += [span for span in last if span not in view.spans]
     if view.thesis is None:
         title = _title(text, paras[: k + 1])
@@ -155,6 +159,18 @@ def opinion_author(
                 f"{np.name} writes that {lower_first(third_person(text[s:e], None), first_is_name)}"
             )
     return view
+
+
+_SHORT_CLOSER_WORDS = 6
+
+
+def _closing(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
+    """The closing sentence, taken with the one before when it only completes it ("... is not a
+    strategy. It is a hope.")."""
+    sentences = _sentences(text, *para)
+    if len(sentences) >= 2 and len(text[slice(*sentences[-1])].split()) <= _SHORT_CLOSER_WORDS:
+        return [(sentences[-2][0], sentences[-1][1])]
+    return sentences[-1:]
 
 
 def _thesis_sentence(text: str, body: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -240,6 +256,22 @@ def _interviewee_named(
             stop = _INTRO_STOP_RE.search(text, m.end(), b)
             np = parse_np(text, m.end(), stop.start() if stop else b, label)
             if np is not None and np.kind == "person":
+                return np
+    return _introduced_before_questions(text, paras, label)
+
+
+def _introduced_before_questions(
+    text: str, paras: list[tuple[int, int]], label: EntLabel
+) -> SpeakerNP | None:
+    """In a Q&A ("Q: ..." turns), the first titled person the introduction names ("Brigadier General
+    Jane Roe, deputy chief of ..., ... We met her at ...")."""
+    first_q = next((k for k, (a, b) in enumerate(paras) if _Q_RE.match(text, a, b)), None)
+    if first_q is None or sum(1 for a, b in paras if _Q_RE.match(text, a, b)) < 2:
+        return None
+    for a, b in paras[: min(first_q, _HEAD_PARAS)]:
+        for m in _TITLED_NAME_RE.finditer(text, a, b):
+            np = parse_np(text, m.start(), m.end(), label)
+            if np is not None and np.kind == "person" and np.role and label(np.start, np.end) == "PERSON":
                 return np
     return None
 
