@@ -646,3 +646,22 @@ def test_an_authors_thesis_and_a_closing_line_that_completes_the_one_before() ->
     varela = next(v for v in views_of(COMMENTARY) if v.speaker.endswith("Varela"))
     assert varela.summary.startswith("Nadia Varela argues that the escort model works tactically")
     assert any(q.text.endswith("is not a strategy. It is a hope.") for q in varela.quotes)
+
+
+WIRE_SPEECH = """Two soldiers were killed when drones struck a convoy, the Secretariat of National Defense (SEDENA) said.
+
+At least four commercial quadcopters, modified to drop explosives, hit an armoured vehicle escorting a team that was clearing landmines, SEDENA said in a statement.
+
+"This is no longer organised crime with pistols," the state's public security secretary, José Luis Anaya, told a local radio station.
+
+Finland's National Bureau of Investigation (NBI) said in a statement it had opened a criminal investigation.
+"""
+
+
+def test_speech_after_a_long_clause_a_titled_quote_and_a_statement_without_that() -> None:
+    views = {v.speaker: v for v in views_with_actors(WIRE_SPEECH)}
+    sedena = next(v for k, v in views.items() if "National Defense" in k)
+    assert "at least four commercial quadcopters, modified to drop explosives" in sedena.summary
+    assert [q.text for q in views["José Luis Anaya"].quotes] == ["This is no longer organised crime with pistols"]
+    nbi = next(v for k, v in views.items() if "Bureau of Investigation" in k)
+    assert "it had opened a criminal investigation" in nbi.summary

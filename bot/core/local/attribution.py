@@ -113,9 +113,16 @@ def _only_title(text: str, a: int, b: int) -> bool:
     """Nothing but punctuation or a title between a closing mark and its speaker ("Defence Minister")."""
     gap = text[a:b].strip(_GAP_CHARS)
     words = tokens(text, a, b)
+    titled = [t for t in words if t.text not in ",;:"]
     return not gap or (
         len(words) <= 8
-        and all(t.cap or t.paren or t.low in TITLE_WORDS | SPEAKER_NOUNS for t in words)
+        and (
+            all(t.cap or t.paren or t.low in TITLE_WORDS | SPEAKER_NOUNS for t in words)
+            # "Michoacán's public security secretary, José Roe, told ...": a title set off by commas
+            or bool(titled)
+            and titled[-1].low in TITLE_WORDS | SPEAKER_NOUNS
+            and text[a:b].rstrip().endswith(",")
+        )
     )
 
 

@@ -90,15 +90,23 @@ _TIME_WORDS = frozenset(
 _THAT_MAX_WORDS = 8
 _TOLD_OBJECT_RE = re.compile(r"\s+(\w+)\s+(?=([\w\u2019'\-]+))")
 _FIRST_WORD_RE = re.compile(r"\s+([\w\u2019'\-]+)")
+# Where or when something was said, between the verb and a clause without "that".
+_CHANNEL_RE = re.compile(
+    r"\s+(?:in\s+an?\s+(?:[\w-]+\s+){0,2}(?:statement|release|interview|post|briefing|note|letter|message)"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|late\s+on\s+\w+day)\s*,?\s"
+)
 _COMMA_RE = re.compile(r"[,;]")
 _THAT_LEADS = LEADING | TOLD_OBJECTS
 VerbAt = Callable[[int], "bool | None"]
 
 
 def clause_start(
-    masked: str, s: int, vs: int, closers: list[int], conjunctions: bool = True
+    masked: str, s: int, vs: int, closers: list[int], conjunctions: bool = True, fronted: bool = True
 ) -> int:
-    """Where the clause holding offset `vs` begins: after a quote, a conjunction, a fronted phrase."""
+    """Where the clause holding offset `vs` begins: after a quote, a conjunction, a fronted phrase.
+
+    With `conjunctions` and `fronted` false, only a quote or a dateline before it is skipped.
+    """
     a = s
     k = bisect_left(closers, vs) - 1
     if k >= 0 and closers[k] >= s:
@@ -108,7 +116,7 @@ def clause_start(
     dateline = _DATELINE_RE.match(masked, a, vs)
     if dateline:
         a = dateline.end()  # where the story starts, not a speaker
-    for _ in range(2):
+    for _ in range(2 if fronted else 0):
         while a < vs and masked[a] in " ,\u2014\u2013-":
             a += 1
         first = _WORD_RE.match(masked, a, vs)
@@ -154,6 +162,12 @@ def clause_after(rest: str, verb: str) -> int | None:
         if not obj or obj.group(1).lower() not in TOLD_OBJECTS or not starts_clause(obj.group(2)):
             return None  # "told reporters after the signing", "told reporters travelling with him"
         return obj.end()
+    channel = _CHANNEL_RE.match(rest)  # "said in a statement it had opened ..."
+    if channel is not None:
+        after = _FIRST_WORD_RE.match(rest, channel.end() - 1)
+        if after and starts_clause(after.group(1)) and after.group(1).lower() not in LEADING:
+            return after.start(1)
+        return None
     first = _FIRST_WORD_RE.match(rest)
     if not first or first.group(1).lower() in LEADING | NO_CONTENT_START:
         return None

@@ -155,7 +155,12 @@ class _Finder:
             return
         ev.content = self._content(ve, e, ev.verb)
         if ev.content is None and comma is not None and a < comma and only_adverbial(rest):
-            ev.content = trim(self.text, a, comma)  # "The deal was signed, the ministry said."
+            # "The deal was signed, the ministry said.": the whole sentence before the speaker, also
+            # when a "that" or "and" inside it ("a team that was clearing ...") moved the clause start
+            whole = clause_start(
+                self.masked, ev.sentence[0], ev.verb_start, self.closers, conjunctions=False, fronted=False
+            )
+            ev.content = trim(self.text, min(a, whole), comma)
             if len(self.text[ev.content[0] : ev.content[1]].split()) < _CLAUSE_MIN_WORDS:
                 ev.content = None
 
