@@ -179,3 +179,16 @@ def test_a_transcript_speaker_label_is_not_a_system() -> None:
 def test_each_ground_master_radar_is_its_own_entry() -> None:
     found = _names("Thales showed the Ground Master 200 beside a GM400 and a GF300 on the stand.")
     assert {"Ground Master 200", "Ground Master 400", "Ground Fire 300"} <= set(found)
+
+
+def test_unknown_designators_backed_by_an_appositive_or_a_nicknamed_head() -> None:
+    found = _names(
+        'Ostra Dynamics unveiled the KX-70, a containerised power and cooling module for air-defence '
+        'batteries. It will also build its QRN-2 "Keystone" inertial measurement unit in Tampere.'
+    )
+    assert found["KX-70"].category == "equipment"
+    assert found["QRN-2"].category == "sensor"
+
+
+def test_a_time_after_a_word_is_no_designator() -> None:
+    assert _names("BREAKING | Updated 14 minutes ago\n\nTroops crossed the river.") == {}

@@ -65,6 +65,7 @@ _BAD_BEFORE = re.compile(
 )
 _BAD_AFTER = re.compile(
     r"^(?:s)?[\s\u00a0]*(?:visas?|forms?|tax|percent|per ?cent|%|km|kg|mph|knots|years?|million|billion|bn|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|"
     r"motorway|highway|road|flight|bus|train|vaccines?|variant of|virus|bird flu|influenza|emissions?|"
     r"summit|nations|countries|leaders|members|economies|status|protocol|standard|[Cc]ompliance|certif\w*|"
     r"missions?|rules?|regulations?|guidelines?)\b"

@@ -53,14 +53,21 @@ HEAD_NOUNS: dict[str, str] = {
     "shell": "artillery ammunition", "artillery shell": "artillery ammunition",
     "ammunition": "ammunition", "data link": "tactical data link", "datalink": "tactical data link",
     "data network": "tactical data link", "thermal sight": "sensor", "sight": "sensor",
-    "thermal camera": "sensor",
+    "thermal camera": "sensor", "inertial measurement unit": "sensor", "imu": "sensor",
+    "module": "equipment", "tail kit": "guided bomb", "guidance kit": "guided bomb",
 }  # fmt: skip
 
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(HEAD_NOUNS, key=len, reverse=True))
 # A head noun (any case, optional plural) right after a designator, with up to three modifiers between.
 HEAD_AFTER = re.compile(
+    rf"(?:[\s\u00a0]+[\"\u201c'\u2018][^\"\u201d'\u2019\n]{{1,30}}[\"\u201d'\u2019])?"  # a nickname: "Lodestar"
     rf"(?:[\s\u00a0]+(?!(?:and|or|of|in|on|at|to|for|from|with|by|as|is|was|were|are|has|had|that|which)\b)"
     rf"[\w/-]+){{0,3}}?[\s\u00a0]+(?P<head>{_HEAD_ALT})(?:e?s)?\b",
+    re.IGNORECASE,
+)
+# An appositive that says what a designator is: "the NDX-40, a containerised cooling module".
+APPOSITIVE_HEAD = re.compile(
+    rf",[\s\u00a0]+(?:an?|the|its|their)[\s\u00a0]+[^,.;:\n]{{0,60}}?\b(?P<head>{_HEAD_ALT})(?:e?s)?\b",
     re.IGNORECASE,
 )
 # A Title-Case head phrase that belongs to the name ("KRL 122 Multiple Launch Rocket System").

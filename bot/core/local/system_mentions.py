@@ -11,6 +11,7 @@ from bot.core.local.register import RegisterEntry
 from bot.core.local.system_index import Known
 from bot.core.local.system_lexicon import (
     ANY_CONTEXT,
+    APPOSITIVE_HEAD,
     CONTEXT,
     DEMONYMS,
     GENERIC_ACRONYMS,
@@ -274,6 +275,12 @@ def head_category(text: str, end: int) -> str | None:
     if match is None:
         return None
     return HEAD_NOUNS[match.group("head").lower()]
+
+
+def appositive_category(text: str, end: int) -> str | None:
+    """Category an appositive gives a mention ("the NDX-40, a containerised cooling module")."""
+    match = APPOSITIVE_HEAD.match(text, end)
+    return HEAD_NOUNS[match.group("head").lower()] if match else None
 
 
 _CIVIL_HEADS = frozenset(

@@ -28,6 +28,7 @@ from bot.core.local.system_index import register_index
 from bot.core.local.system_mentions import (
     Mention,
     after_other_name,
+    appositive_category,
     civil_head,
     extend_proper,
     extend_right,
@@ -126,7 +127,7 @@ def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
         end = extend_right(text, d.end, None)
         category = head_category(text, end)
         end = extend_proper(text, end)
-        category = category or head_category(text, end)
+        category = category or head_category(text, end) or appositive_category(text, end)
         start, maker = maker_before(text, d.start)
         confirmed = maker or category is not None
         if civil_head(text, end):
