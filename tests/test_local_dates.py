@@ -423,3 +423,9 @@ def test_a_photo_caption_tells_a_past_moment(nlp) -> None:  # type: ignore[no-un
     )
     found = {e.value for e in run(nlp, text, date(2025, 11, 19))}  # a Wednesday
     assert "2025-11-17" in found and "2025-11-24" not in found
+
+
+def test_next_week_in_another_clause_leaves_the_weekday_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "An advance party arrived in Kismayo on Tuesday, and the main body will be airlifted next week."
+    found = values(run(nlp, text, date(2025, 7, 3)))  # a Thursday
+    assert found["on Tuesday"] == "2025-07-01"

@@ -121,9 +121,21 @@ def _cues(words: list[str], reverse: bool) -> Iterator[tuple[int, str]]:
             yield n, "past"
 
 
-def week_shift(text: str, sentence: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
-    """(+1/-1, span) when the sentence says "next week" or "last week", else (0, None)."""
+def week_shift(
+    text: str, sentence: tuple[int, int], mention: tuple[int, int]
+) -> tuple[int, tuple[int, int] | None]:
+    """(+1/-1, span) when the weekday's clause says "next week" or "last week", else (0, None).
+
+    "arrived on Tuesday, and the main body will fly next week": another clause's week is not this
+    weekday's.
+    """
     m = _WEEK_SHIFT.search(text, sentence[0], sentence[1])
     if not m:
         return 0, None
+    lo, hi = sorted((mention[1], m.start()))[0], sorted((mention[0], m.end()))[1]
+    if _CLAUSE_BREAK.search(text, min(lo, hi), max(lo, hi)):
+        return 0, None
     return (1 if m.group("w").lower() == "next" else -1), m.span()
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;")

@@ -79,7 +79,7 @@ def _keep(raws: list[RawDate], text: str, sentences: list[tuple[int, int]], date
         if dateline and _restates_dateline(raw, text, dateline):
             continue
         if raw.kind == "weekday" and raw.step is None:
-            _, span = ctxmod.week_shift(text, s)
+            _, span = ctxmod.week_shift(text, s, (raw.start, raw.end))
             if span:
                 shifted_weeks.add(span)
         kept.append(raw)
@@ -111,7 +111,7 @@ def _resolve_all(
         s = _sentence(sentences, raw, text)
         ctx = Context(published, tense=ctxmod.tense(text, s, (raw.start, raw.end), parsed))
         if raw.kind == "weekday" and raw.step is None:
-            ctx.week_shift = ctxmod.week_shift(text, s)[0]
+            ctx.week_shift = ctxmod.week_shift(text, s, (raw.start, raw.end))[0]
         if raw.kind in ("yearless", "month_range"):
             ctx.same_month_year = month_years.get(raw.month or 0)
         out[i] = _mention(raw, s, ctx)
