@@ -192,3 +192,13 @@ def test_unknown_designators_backed_by_an_appositive_or_a_nicknamed_head() -> No
 
 def test_a_time_after_a_word_is_no_designator() -> None:
     assert _names("BREAKING | Updated 14 minutes ago\n\nTroops crossed the river.") == {}
+
+
+def test_a_quoted_nickname_after_a_designator_is_an_alias_everywhere() -> None:
+    text = (
+        'Ostra will move its QRN-2 "Keystone" inertial measurement unit into production. '
+        "It needs a licence to ship Keystone units abroad."
+    )
+    qrn = _names(text)["QRN-2"]
+    assert "Keystone" in qrn.aliases
+    assert text.rindex("Keystone") in [m.start for m in qrn.mentions]

@@ -118,6 +118,10 @@ def register_mentions(text: str) -> list[Mention]:
     return out
 
 
+# A nickname in quotation marks right after a designator: QIMU-4 "Lodestar".
+_NICKNAME = re.compile(r"[ \u00a0][\"\u201c'\u2018](?P<nick>[A-Z][\w-]{2,24}(?: [A-Z][\w-]{2,24})?)[\"\u201d'\u2019]")
+
+
 def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Designator-shaped systems not in the register, kept when a head noun, maker or context backs them."""
     out: list[Mention] = []
@@ -137,7 +141,15 @@ def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
             confirmed = has_context(text, d.start, end, None)
         category = category or sentence_category(text, d.start, end)
         key = "des:" + compact_key(text[d.start : d.end])
-        out.append(Mention(start, end, d.start, d.end, key, None, category, confirmed))
+        nick = _NICKNAME.match(text, end)
+        aliases = [nick.group("nick")] if nick and confirmed else []
+        out.append(Mention(start, end, d.start, d.end, key, None, category, confirmed, aliases))
+        for alias in aliases:  # later bare uses of the nickname ("ship Lodestar units") are this system
+            out += [
+                Mention.at(m.start(), m.end(), key, category=category, confirmed=True)
+                for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text)
+                if not nick.start("nick") <= m.start() < nick.end("nick")
+            ]
     return out
 
 
