@@ -246,3 +246,13 @@ def test_a_retired_rank_in_brackets_is_part_of_the_title() -> None:
     found = names(actors_of(text))
     assert "Henrik Dahlgaard" in found
     assert not {"Rear Admiral", "Rear Adm."} & found
+
+
+def test_box_headings_in_capitals_are_not_actors() -> None:
+    text = (
+        "Algeria and Egypt are buying fighters.\n\nFACT BOX\n\n- Algeria: 14 Su-30MKA on order.\n\n"
+        "KEY FACTS\n\n- Egypt: 24 Rafale delivered."
+    )
+    found = names(actors_of(text))
+    assert not {"FACT BOX", "KEY FACTS"} & found
+    assert {"Algeria", "Egypt"} <= found

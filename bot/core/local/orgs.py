@@ -143,10 +143,16 @@ def designator_shaped(name: str) -> bool:
     return bool(_BLOCK.search(name))
 
 
+# Box and sidebar headings set in capitals ("FACT BOX", "KEY FACTS", "ESSI AT A GLANCE").
+_FURNITURE = re.compile(r"(?:\bFACT ?BOX|\bKEY FACTS|\bAT A GLANCE|\bTIMELINE|\bBACKGROUND|\bEDITOR'?S NOTE)$", re.I)
+
+
 def is_generic(name: str) -> bool:
     """True for names that are kinds of things or page furniture rather than actors."""
     bare = name.strip(" .,")
     if bare in GENERIC_NAMES or bare.rstrip("s") in GENERIC_NAMES:
+        return True
+    if bare.isupper() and _FURNITURE.search(bare):
         return True
     return not any(c.isupper() for c in bare)
 
