@@ -13,8 +13,9 @@ from bisect import bisect_right
 
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import QuoteSpan
+from bot.core.local.speaker_tokens import EntLabel, tokens
 from bot.core.local.speaker_words import SPEAKER_NOUNS, TITLE_WORDS
-from bot.core.local.speakers import EntLabel, parse_np, tokens
+from bot.core.local.speakers import parse_np
 from bot.core.local.speech import SpeechEvent
 
 _GAP_CHARS = " ,\u2014\u2013-\n"

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.core.local.reported import lower_first, third_person
-from bot.core.local.speakers import EntLabel, SpeakerNP, apposed_name, parse_np
+from bot.core.local.speaker_tokens import EntLabel, SpeakerNP
+from bot.core.local.speakers import apposed_name, parse_np
 
 _LABEL_RE = re.compile(
     r"(?:(?:guest|expert|news)\s+)?(?:opinion|analysis|commentary|comment|op-ed|viewpoint|perspective|column|"

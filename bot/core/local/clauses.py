@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import DOUBLE, SINGLE
+from bot.core.local.speaker_tokens import TOKEN_RE, EntLabel, SpeakerNP, Token, tokens
 from bot.core.local.speaker_words import (
     DETERMINERS,
     FUNCTION_WORDS,
@@ -20,16 +21,7 @@ from bot.core.local.speaker_words import (
     SPEAKER_NOUNS,
     TITLE_WORDS,
 )
-from bot.core.local.speakers import (
-    TOKEN_RE,
-    EntLabel,
-    SpeakerNP,
-    Token,
-    apposed_name,
-    parse_np,
-    singular,
-    tokens,
-)
+from bot.core.local.speakers import apposed_name, parse_np, singular
 
 SPEECH_VERBS = """said says say saying told tells tell telling added adds adding noted noting warned warns
 warning argued argues arguing concluded concludes stressed stresses stressing emphasised emphasized

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.core.local.speakers import EntLabel
+from bot.core.local.speaker_tokens import EntLabel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -21,8 +21,8 @@ from bot.core.local.name_forms import appositive_role
 from bot.core.local.quotes import DOUBLE, SINGLE, QuoteSpan, find_quotes, mask_quotes, paragraphs
 from bot.core.local.reported import finish, first_sentence, lower_first, reported_verb, third_person
 from bot.core.local.speaker_registry import Entry, Registry, fold
+from bot.core.local.speaker_tokens import SpeakerNP
 from bot.core.local.speaker_words import ORG_WORDS
-from bot.core.local.speakers import SpeakerNP
 from bot.core.local.speech import SpeechEvent, find_events
 from bot.core.local.transcripts import transcript_speakers
 from bot.core.models import Actor, ExpertView, Quote

@@ -21,8 +21,9 @@ from bot.core.local.name_forms import (
     spelling_variant,
 )
 from bot.core.local.office_holders import office_holder
+from bot.core.local.speaker_tokens import SpeakerNP, tokens
 from bot.core.local.speaker_words import NON_NAME, ORG_HEADS, PARTICLES, SPEAKER_NOUNS, TITLE_WORDS
-from bot.core.local.speakers import SpeakerNP, singular, tokens
+from bot.core.local.speakers import singular
 from bot.core.models import Actor
 
 _PRONOUN_REACH = 1500  # characters back a pronoun may look for its speaker

@@ -29,8 +29,9 @@ from bot.core.local.clauses import (
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import DOUBLE, SINGLE, QuoteSpan
 from bot.core.local.sentence_spans import is_abbreviation
+from bot.core.local.speaker_tokens import EntLabel, SpeakerNP, tokens
 from bot.core.local.speaker_words import PRONOUNS, SPEAKER_NOUNS, TITLE_WORDS
-from bot.core.local.speakers import EntLabel, SpeakerNP, apposed_name, parse_np, tokens
+from bot.core.local.speakers import apposed_name, parse_np
 
 VERB_RE = re.compile(
     r"(?<![\w\-])(?:"

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from bot.core.local.authors import AuthorView
 from bot.core.local.name_forms import fold
+from bot.core.local.speaker_tokens import SpeakerNP
 from bot.core.local.speaker_words import NON_NAME
-from bot.core.local.speakers import SpeakerNP
 
 _NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
 _LABEL_RE = re.compile(
