@@ -429,3 +429,9 @@ def test_next_week_in_another_clause_leaves_the_weekday_alone(nlp) -> None:  # t
     text = "An advance party arrived in Kismayo on Tuesday, and the main body will be airlifted next week."
     found = values(run(nlp, text, date(2025, 7, 3)))  # a Thursday
     assert found["on Tuesday"] == "2025-07-01"
+
+
+def test_a_winter_spans_december_to_february(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "Last winter the lake froze. This winter will be harder.", date(2025, 9, 14)))
+    assert found == {"Last winter": "2024-12/2025-02", "This winter": "2025-12/2026-02"}
+    assert values(run(nlp, "This winter has been hard.", date(2026, 1, 10))) == {"This winter": "2025-12/2026-02"}

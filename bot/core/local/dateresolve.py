@@ -217,6 +217,8 @@ def _season(raw: RawDate, ctx: Context) -> Resolved:
     if pub is None:
         return Resolved(None, "year", True)
     start = raw.part or 3
+    if start == 12:
+        return _winter(raw.step, pub)
     if raw.step == -1:
         year = pub.year if pub.month >= start + 3 else pub.year - 1
     elif raw.step == 1:
@@ -224,6 +226,18 @@ def _season(raw: RawDate, ctx: Context) -> Resolved:
     else:
         year = pub.year
     return Resolved(f"{year:04d}", "year", True)
+
+
+def _winter(step: int | None, pub: date) -> Resolved:
+    """A winter runs from December into February: "last winter" in September 2025 is 2024-12/2025-02."""
+    in_winter = pub.month <= 2
+    if step == -1:
+        december = pub.year - (2 if in_winter else 1)
+    elif step == 1:
+        december = pub.year
+    else:  # "this winter": the one under way, just past (March, April) or coming
+        december = pub.year - 1 if pub.month <= 4 else pub.year
+    return Resolved(f"{december:04d}-12/{december + 1:04d}-02", "range", True)
 
 
 def _ago(raw: RawDate, ctx: Context) -> Resolved:
