@@ -435,3 +435,8 @@ def test_a_winter_spans_december_to_february(nlp) -> None:  # type: ignore[no-un
     found = values(run(nlp, "Last winter the lake froze. This winter will be harder.", date(2025, 9, 14)))
     assert found == {"Last winter": "2024-12/2025-02", "This winter": "2025-12/2026-02"}
     assert values(run(nlp, "This winter has been hard.", date(2026, 1, 10))) == {"This winter": "2025-12/2026-02"}
+
+
+def test_a_relative_date_in_a_condition_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = run(nlp, "If the border opens tomorrow, we are ready. Talks resume on Friday.", date(2025, 9, 14))
+    assert [e.text for e in events] == ["on Friday"]

@@ -65,6 +65,19 @@ def _sentence(sentences: list[tuple[int, int]], raw: RawDate, text: str) -> tupl
     return start, end
 
 
+_RELATIVE_KINDS = frozenset({"deictic", "relative", "weekday", "ago", "season"})
+# An open condition in the date's own clause: "if", "unless", "should it", "in case".
+_CONDITION = re.compile(r"\b(?:if|unless|in case|even if|whether)\b", re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[,;:\u2014]")
+
+
+def _hypothetical(text: str, sentence_start: int, at: int) -> bool:
+    """True when the clause holding `at` opens with a condition ("If it opens tomorrow")."""
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, sentence_start, at)]
+    clause_start = edges[-1] if edges else sentence_start
+    return _CONDITION.search(text, clause_start, at) is not None
+
+
 def _keep(raws: list[RawDate], text: str, sentences: list[tuple[int, int]], dateline: Dateline | None) -> list[RawDate]:
     """Drop what is not a dated event: corrected wrong dates, calendar rules, the dateline's clock time."""
     kept: list[RawDate] = []
@@ -76,6 +89,8 @@ def _keep(raws: list[RawDate], text: str, sentences: list[tuple[int, int]], date
             continue
         if raw.kind in ("yearless", "month_range") and ctxmod.CALENDAR_RULE.search(text, s[0], s[1]):
             continue
+        if raw.kind in _RELATIVE_KINDS and _hypothetical(text, s[0], raw.start):
+            continue  # "If it opens tomorrow, we are ready": no day anything happens
         if dateline and _restates_dateline(raw, text, dateline):
             continue
         if raw.kind == "weekday" and raw.step is None:
