@@ -39,9 +39,11 @@ def paragraphs(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _NEWLINES.finditer(text):
+        last = match.start() - 1  # the line's last visible character, found without copying it
+        while last >= start and text[last] in " \t":
+            last -= 1
         blank_line = match.group().count("\n") > 1
-        before = text[start : match.start()].rstrip(" \t")
-        if before and (blank_line or before[-1] in _CLOSERS):
+        if last >= start and (blank_line or text[last] in _CLOSERS):
             pieces.append(text[start : match.end()])
             start = match.end()
     if start < len(text) or not pieces:
