@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.local.name_forms import same_person
 from bot.core.local.speaker_words import NON_NAME
 from bot.core.models import Actor, ExpertView, Span
 from bot.core.textmatch import find_terms, normalise
@@ -43,13 +44,10 @@ def _person_name(name: str) -> bool:
 
 
 def _covered(name: str, actors: list[Actor]) -> bool:
-    """An actor already has this name, or is a person with the same surname."""
+    """An actor already has this name, or is a person this name fits (the actors pass's own test)."""
     wanted = normalise(name)
-    surname = wanted.split()[-1]
-    for actor in actors:
-        names = [normalise(n) for n in (actor.name, *actor.aliases)]
-        if wanted in names:
-            return True
-        if actor.kind == "person" and any(n.split()[-1:] == [surname] for n in names):
-            return True
-    return False
+    return any(
+        wanted in (normalise(n) for n in (actor.name, *actor.aliases))
+        or actor.kind == "person" and same_person(name, actor)
+        for actor in actors
+    )
