@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from bot.core.local.nlp import load_nlp
-from bot.core.local.parsing import paragraphs, parse_many, with_lead_in
+from bot.core.local.parsing import joined, paragraphs, parse_many, with_lead_in
 
 ARTICLES = sorted((Path(__file__).parents[1] / "eval" / "dev2" / "articles").glob("*.txt"))
 
@@ -57,3 +58,39 @@ def test_joined_doc_matches_the_article(path: Path) -> None:
 def test_many_texts_come_back_in_order(texts: list[str]) -> None:
     docs = list(parse_many(load_nlp(), texts, batch_size=3))
     assert [d.text for d in docs] == texts
+
+
+_ATTRS = ["ORTH", "SPACY", "NORM", "TAG", "HEAD", "DEP", "SENT_START", "ENT_IOB", "ENT_TYPE"]
+
+
+def _reference(parts: list[tuple[Doc, int]]) -> Doc:
+    """What spaCy's own API builds: each piece cut with Span.as_doc, then Doc.from_docs."""
+    cut = []
+    for doc, at in parts:
+        start = next(t.i for t in doc if t.idx == at)
+        cut.append(doc[start:].as_doc())
+    return Doc.from_docs(cut, ensure_whitespace=False)
+
+
+def _same(a: Doc, b: Doc) -> None:
+    assert a.text == b.text
+    assert (a.to_array(_ATTRS) == b.to_array(_ATTRS)).all()
+    assert [(e.start, e.end, e.label_) for e in a.ents] == [(e.start, e.end, e.label_) for e in b.ents]
+    assert [s.start for s in a.sents] == [s.start for s in b.sents]
+
+
+def test_cut_heads_and_entities_match_spacy_as_doc() -> None:
+    nlp = load_nlp()
+    doc = nlp("The Defence Minister of the United Nations Security Council said that it would rain in Paris.")
+    crossing = [t for t in doc if t.text in ("that", "Nations", "said", "rain")]
+    for token in crossing:  # heads into the lead-in, and an entity that began in it
+        parts = [(nlp("Intro.\n"), 0), (doc, token.idx)]
+        _same(joined(parts), _reference(parts))
+
+
+@pytest.mark.parametrize("path", ARTICLES[:3], ids=lambda p: p.stem)
+def test_joined_matches_spacy_on_articles(path: Path) -> None:
+    nlp = load_nlp()
+    pieces = with_lead_in(paragraphs(path.read_text(encoding="utf-8")))
+    parts = [(doc, at) for doc, (_text, at) in zip(nlp.pipe(t for t, _ in pieces), pieces, strict=True)]
+    _same(joined(parts), _reference(parts))

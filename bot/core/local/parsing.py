@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.core.errors import EngineError
 
@@ -30,6 +30,10 @@ PARAGRAPH_BATCH = 64
 # the model sees the same few tokens of left context it saw in the whole article: without them,
 # paragraph-initial names lost their labels ("Air Marshal ...", "Lestari Ayuningtyas" as ORG).
 LEAD_IN_CHARS = 24
+# Everything the pipeline sets on a token (tagger, parser, NER, country ruler) and the tokenizer's
+# own norms ("n't" -> "not").
+_ATTRS = ("SPACY", "NORM", "TAG", "HEAD", "DEP", "SENT_START", "ENT_IOB", "ENT_TYPE")
+_IOB_MISSING, _IOB_INSIDE = 0, 1  # spaCy's Token.iob_strings(): "", "I", "O", "B"
 _NEWLINES = re.compile(r"\n\s*")
 _CLOSERS = frozenset(".!?:;\"'\u201d\u2019)]")
 
@@ -64,22 +68,85 @@ def with_lead_in(pieces: list[str]) -> list[tuple[str, int]]:
 
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = PARAGRAPH_BATCH) -> Iterator[Doc]:
     """One Doc per text, in order, parsed as batches of paragraphs across texts."""
-    from spacy.tokens import Doc
-
     split = [(text, with_lead_in(paragraphs(text))) for text in texts]
     stream = nlp.pipe((chunk for _text, pieces in split for chunk, _at in pieces), batch_size=batch_size)
     for text, pieces in split:
-        docs = [_without_lead_in(next(stream), at) for _chunk, at in pieces]
-        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        doc = joined([(next(stream), at) for _chunk, at in pieces])
         if doc.text != text:  # every offset the rules report depends on this
             raise EngineError("The local engine could not rebuild the article from its paragraphs.")
         yield doc
 
 
-def _without_lead_in(doc: Doc, at: int) -> Doc:
+def joined(parts: list[tuple[Doc, int]]) -> Doc:
+    """One Doc from parsed pieces, each without its first `at` characters of lead-in.
+
+    The same Doc as cutting each piece with `Span.as_doc` and joining with `Doc.from_docs`, built in
+    one pass over token arrays: those two copy every piece twice and average its token vectors
+    (the model has none), which cost more than tokenizing the article.
+    """
+    from spacy.tokens import Doc
+
+    if len(parts) == 1 and parts[0][1] == 0:
+        return parts[0][0]
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
+    for doc, at in parts:
+        start = _first_token_at(doc, at)
+        array = doc.to_array(_ATTRS)[start:]
+        if start:
+            _cut_heads(doc, start, array)
+            _cut_entity(array)
+        words.extend(t.text for t in doc[start:])
+        spaces.extend(bool(t.whitespace_) for t in doc[start:])
+        arrays.append(array)
+    import numpy
+
+    out = Doc(parts[0][0].vocab, words=words, spaces=spaces)
+    return out.from_array(_ATTRS, numpy.concatenate(arrays))
+
+
+def _first_token_at(doc: Doc, at: int) -> int:
     if at == 0:
-        return doc
+        return 0
     start = next((t.i for t in doc if t.idx == at), None)
     if start is None:  # the lead-in ran into the piece's first token; never seen, but stay exact
         raise EngineError("The local engine could not rebuild the article from its paragraphs.")
-    return doc[start:].as_doc()
+    return start
+
+
+def _cut_heads(doc: Doc, start: int, array: Any) -> None:
+    """Heads that pointed into the lead-in move to the nearest ancestor kept, else to a new root
+    shared by the tokens of one old tree (what `Span._fix_dep_copy` does)."""
+    from spacy.symbols import dep
+
+    head_col, dep_col = _ATTRS.index("HEAD"), _ATTRS.index("DEP")
+    new_roots: dict[int, int] = {}
+    for token in doc[start:]:
+        if token.head.i >= start:
+            continue
+        i = token.i - start
+        array[i, dep_col] = dep
+        ancestors = [a.i for a in token.ancestors]
+        kept = [a for a in ancestors if a >= start]
+        if kept:  # the highest one, as spaCy picks it
+            array[i, head_col] = _relative(kept[-1] - token.i)
+            continue
+        root = new_roots.setdefault(ancestors[-1], i)
+        array[i, head_col] = _relative(root - i)
+
+
+def _relative(offset: int) -> Any:
+    import numpy
+
+    return numpy.int32(offset).astype(numpy.uint64)
+
+
+def _cut_entity(array: Any) -> None:
+    """An entity that began in the lead-in loses its label in the piece, as `Span.as_doc` does."""
+    iob_col, type_col = _ATTRS.index("ENT_IOB"), _ATTRS.index("ENT_TYPE")
+    i = 0
+    while i < len(array) and array[i, iob_col] == _IOB_INSIDE:
+        array[i, iob_col] = _IOB_MISSING
+        array[i, type_col] = 0
+        i += 1
