@@ -88,8 +88,9 @@ def joined(parts: list[tuple[Doc, int]]) -> Doc:
 
     if len(parts) == 1 and parts[0][1] == 0:
         return parts[0][0]
+    import numpy
+
     words: list[str] = []
-    spaces: list[bool] = []
     arrays = []
     for doc, at in parts:
         start = _first_token_at(doc, at)
@@ -97,13 +98,14 @@ def joined(parts: list[tuple[Doc, int]]) -> Doc:
         if start:
             _cut_heads(doc, start, array)
             _cut_entity(array)
-        words.extend(t.text for t in doc[start:])
-        spaces.extend(bool(t.whitespace_) for t in doc[start:])
+        # Token texts sliced from the piece's text: no Token objects for the whole article.
+        text = doc.text
+        words.extend(text[i : i + n] for i, n in doc.to_array(["IDX", "LENGTH"])[start:].tolist())
         arrays.append(array)
-    import numpy
-
+    array = numpy.concatenate(arrays)
+    spaces = array[:, _ATTRS.index("SPACY")].astype(bool).tolist()
     out = Doc(parts[0][0].vocab, words=words, spaces=spaces)
-    return out.from_array(_ATTRS, numpy.concatenate(arrays))
+    return out.from_array(_ATTRS, array)
 
 
 def _first_token_at(doc: Doc, at: int) -> int:
@@ -116,16 +118,17 @@ def _first_token_at(doc: Doc, at: int) -> int:
 
 
 def _cut_heads(doc: Doc, start: int, array: Any) -> None:
-    """Heads that pointed into the lead-in move to the nearest ancestor kept, else to a new root
+    """Heads that pointed into the lead-in move to the highest ancestor kept, else to a new root
     shared by the tokens of one old tree (what `Span._fix_dep_copy` does)."""
+    import numpy
     from spacy.symbols import dep
 
     head_col, dep_col = _ATTRS.index("HEAD"), _ATTRS.index("DEP")
+    relative = array[:, head_col].view(numpy.int64)
+    outside = numpy.flatnonzero(numpy.arange(len(array)) + relative < 0).tolist()
     new_roots: dict[int, int] = {}
-    for token in doc[start:]:
-        if token.head.i >= start:
-            continue
-        i = token.i - start
+    for i in outside:
+        token = doc[start + i]
         array[i, dep_col] = dep
         ancestors = [a.i for a in token.ancestors]
         kept = [a for a in ancestors if a >= start]
