@@ -79,7 +79,9 @@ _VERSION = re.compile(
 _VERSIONED = frozenset(
     {"AI model", "chip", "software", "satellite", "launch vehicle", "spacecraft"}
 )
-_PROPER = re.compile(r"[ \u00a0](?P<word>[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]{4,8})(?![\w'’-])")
+# A name after a designator, in any alphabet's letters ("HS-40 Havørn", "ZSA-2 Osłona"); the shape
+# (Title or CamelCase, or 4-8 capitals) is checked in `_proper_word`.
+_PROPER = re.compile(r"[ \u00a0](?P<word>[^\W\d_]{2,})(?![\w'’-])")
 _NAME_GLUE = re.compile(r"(?P<sep>[-\u2010\u2011 \u00a0])(?P<word>[A-Z][a-z]+)\b")
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Z][\w’'-]*?)(?P<poss>['’]s)?[ \u00a0]$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]+[A-Z\"“‘(])|\n")
@@ -170,6 +172,12 @@ def _word_names(entry: RegisterEntry) -> list[str]:
 _WORD_NAMES: dict[str, list[str]] = {}
 
 
+def _proper_word(word: str) -> bool:
+    if word.isupper():
+        return 4 <= len(word) <= 8
+    return word[0].isupper() and word[1].islower()
+
+
 def extend_proper(text: str, end: int) -> int:
     """Trailing proper names and a Title-Case head phrase after an unknown designator."""
     title = TITLE_HEAD.match(text, end)
@@ -180,6 +188,8 @@ def extend_proper(text: str, end: int) -> int:
         if match is None:
             break
         word = match.group("word")
+        if not _proper_word(word):
+            break
         if word in STOP_WORDS or word in GENERIC_ACRONYMS or word.lower() in HEAD_NOUNS:
             break
         end = match.end()

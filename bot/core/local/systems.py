@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable
 
 from bot.core.local.analysis import Analysis
-from bot.core.local.designators import compact_key, find_designators
 from bot.core.local.named_systems import (
     find_called,
     find_classes,
@@ -20,7 +19,6 @@ from bot.core.local.ships import find_ships
 from bot.core.local.system_aliases import (
     add_bare_suffixes,
     attach_acronyms,
-    free,
     merge_nicknames,
     merge_tails,
 )
@@ -28,16 +26,12 @@ from bot.core.local.system_index import register_index
 from bot.core.local.system_mentions import (
     Mention,
     after_other_name,
-    appositive_category,
-    civil_head,
-    extend_proper,
     extend_right,
     glued_to_name,
     has_context,
-    head_category,
     maker_before,
-    sentence_category,
 )
+from bot.core.local.unknown_designators import designator_mentions
 from bot.core.models import Span, System
 
 # Which finder wins when two mentions overlap: the register first, then names, then bare designators.
@@ -71,7 +65,7 @@ def find_systems(analysis: Analysis) -> list[System]:
         *find_defined(text),
         *find_programmes(text),
     ]
-    mentions = _drop_entities(_resolve_overlaps(_family_prefixes(text, found)), analysis)
+    mentions = _resolve_overlaps(_drop_entities(_family_prefixes(text, found), analysis))
     groups = split_siblings(text, _group(mentions))
     attach_acronyms(text, groups)
     merge_nicknames(text, groups)
@@ -118,41 +112,6 @@ def register_mentions(text: str) -> list[Mention]:
     return out
 
 
-# A nickname in quotation marks right after a designator: QIMU-4 "Lodestar".
-_NICKNAME = re.compile(r"[ \u00a0][\"\u201c'\u2018](?P<nick>[A-Z][\w-]{2,24}(?: [A-Z][\w-]{2,24})?)[\"\u201d'\u2019]")
-
-
-def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Designator-shaped systems not in the register, kept when a head noun, maker or context backs them."""
-    out: list[Mention] = []
-    for d in find_designators(text):
-        if not free(taken, d.start, d.end):
-            continue
-        end = extend_right(text, d.end, None)
-        category = head_category(text, end)
-        end = extend_proper(text, end)
-        category = category or head_category(text, end) or appositive_category(text, end)
-        start, maker = maker_before(text, d.start)
-        confirmed = maker or category is not None
-        if civil_head(text, end):
-            # An airliner is a system only in a story about armed forces or defence.
-            confirmed = has_context(text, d.start, end, None)
-        if not confirmed and not d.needs_head:
-            confirmed = has_context(text, d.start, end, None)
-        category = category or sentence_category(text, d.start, end)
-        key = "des:" + compact_key(text[d.start : d.end])
-        nick = _NICKNAME.match(text, end)
-        aliases = [nick.group("nick")] if nick and confirmed else []
-        out.append(Mention(start, end, d.start, d.end, key, None, category, confirmed, aliases))
-        for alias in aliases:  # later bare uses of the nickname ("ship Lodestar units") are this system
-            out += [
-                Mention.at(m.start(), m.end(), key, category=category, confirmed=True)
-                for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text)
-                if not nick.start("nick") <= m.start() < nick.end("nick")
-            ]
-    return out
-
-
 def _family_prefixes(text: str, found: list[Mention]) -> list[Mention]:
     """ "Puma M26-15", "Varko SR-7": an ambiguous register word right before an unknown designator is
     that model's family name, not the register's system of that name."""
@@ -161,8 +120,8 @@ def _family_prefixes(text: str, found: list[Mention]) -> list[Mention]:
     }
     dropped: set[int] = set()
     for m in found:
-        word = by_end.get(m.start - 1)
-        if m.key.startswith("des:") and word is not None and text[m.start - 1] in " \u00a0":
+        word = by_end.get(m.core_start - 1)
+        if m.key.startswith("des:") and word is not None and text[m.core_start - 1] in " \u00a0":
             m.start = word.start
             m.confirmed = True
             dropped.add(id(word))
