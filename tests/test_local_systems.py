@@ -246,3 +246,12 @@ def test_ship_prefix_after_a_place_preposition_is_a_base() -> None:
 def test_ship_name_at_sentence_end_drops_the_full_stop() -> None:
     text = "The crew returned to port aboard HMCS Harbourton."
     assert [s.name for s in _systems(text)] == ["HMCS Harbourton"]
+
+
+def test_a_class_name_leaves_its_owner_out() -> None:
+    text = (
+        "Denmark's Havhest-class corvettes and the Finnish Turso-class patrol boats sailed "
+        "with the task group."
+    )
+    names = set(_by_name(_systems(text)))
+    assert {"Havhest-class", "Turso-class"} <= names, names

@@ -89,3 +89,4 @@ def test_an_unrelated_code_is_not_backed_by_a_sibling() -> None:
         "Staff filled in form KX-512 before the meeting."
     )
     assert "KX-512" not in _systems(text)
+

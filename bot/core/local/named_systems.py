@@ -73,7 +73,12 @@ def find_classes(text: str) -> list[Mention]:
     for match in CLASS.finditer(text):
         name = match.group("name")
         # "The Holland-class", "Its Type 26-class": a sentence-initial article is not the name.
-        while name.split()[0] in STOP_WORDS and " " in name:
+        # "Sweden's Gotland-class", "Norwegian Ula-class": the owner is not part of the name.
+        while " " in name and (
+            name.split()[0] in STOP_WORDS
+            or name.split()[0] in DEMONYMS
+            or name.split()[0].endswith(("'s", "\u2019s"))
+        ):
             name = name.split(None, 1)[1]
         if name.split()[0] in _CLASS_STOP or name in STOP_WORDS:
             continue
