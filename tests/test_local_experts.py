@@ -665,3 +665,13 @@ def test_speech_after_a_long_clause_a_titled_quote_and_a_statement_without_that(
     assert [q.text for q in views["José Luis Anaya"].quotes] == ["This is no longer organised crime with pistols"]
     nbi = next(v for k, v in views.items() if "Bureau of Investigation" in k)
     assert "it had opened a criminal investigation" in nbi.summary
+
+
+def test_speaker_after_the_verb_named_in_a_closing_appositive() -> None:
+    text = (
+        '"Nobody on this street is against the depot," said the residents\' spokesperson, '
+        "Hanne Lorenz. She said the council had held one meeting."
+    )
+    (found,) = views_with_actors(text)
+    assert found.speaker == "Hanne Lorenz"
+    assert found.role is not None and found.role.endswith("residents' spokesperson")

@@ -179,6 +179,8 @@ def appositive_before(text: str, start: int) -> Role | None:
     if not before.endswith(", "):
         return None
     clause = re.split(r"[,;:.!?\"\u201c\u201d()\n]", before[:-2])[-1].strip()
+    if (verb := _SPEECH_START.match(clause)) is not None:
+        clause = clause[verb.end() :].lstrip()  # "..." said the ministry's spokesperson, NAME
     clause = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", clause)
     words = clause.split()
     if not words or len(words) > 8 or not is_role_head(words[-1]):

@@ -9,7 +9,7 @@ events afterwards by `attribute_quotes`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.local.clauses import (
     AUX,
@@ -246,6 +246,11 @@ class _Finder:
             app_end = self._stop(np_stop + 1, e)
             app = self.text[np_stop + 1 : app_end].strip() or None
             stop = app_end if app else np_stop
+            if app and np.kind in ("unnamed", "definite"):
+                # "..., said the initiative's spokesperson, Marita Schenk.": the name is the speaker
+                named = apposed_name(self.text, np_stop + 1, app_end, self.label)
+                if named is not None:
+                    return replace(named, role=named.role or np.name), None, stop
         return np, app, stop
 
     def _np_after(self, ve: int, e: int) -> tuple[SpeakerNP | None, int]:
