@@ -675,3 +675,25 @@ def test_speaker_after_the_verb_named_in_a_closing_appositive() -> None:
     (found,) = views_with_actors(text)
     assert found.speaker == "Hanne Lorenz"
     assert found.role is not None and found.role.endswith("residents' spokesperson")
+
+
+def test_subject_with_a_relative_clause_in_its_appositive() -> None:
+    text = (
+        "The Joint Patrol Authority (JPA), the body that polices the ceasefire line, said it had "
+        '"raised the incident with both sides and asked for restraint" on Friday.'
+    )
+    (found,) = views_of(text)
+    assert found.speaker.startswith("Joint Patrol Authority")
+
+
+def test_unnamed_subject_named_in_an_appositive_with_an_affiliation() -> None:
+    texts = [
+        "Another researcher, Tomas Ekdahl of the Uppsala-based Baltic Survey Group, said the "
+        'depot had "doubled in size since the spring, by our count" and was still growing.',
+        # The model tags no PERSON here: the name's shape before "of the ..." decides.
+        "A second analyst, Marcus Lindqvist of the Stockholm-based Sentinel Ground Review, said "
+        'construction had sped up. He said the work was "consistent with a facility for a foreign '
+        'navy," but no ships were seen.',
+    ]
+    for text, name in zip(texts, ["Tomas Ekdahl", "Marcus Lindqvist"], strict=True):
+        assert [v.speaker for v in views_of(text)] == [name]

@@ -104,6 +104,8 @@ def clause_start(
     if k >= 0 and closers[k] >= s:
         a = closers[k] + 1
     for m in _CONJ_RE.finditer(masked, a, vs) if conjunctions else ():
+        if _inside_appositive(masked, a, m, vs):
+            continue
         a = m.end()
     dateline = _DATELINE_RE.match(masked, a, vs)
     if dateline:
@@ -119,6 +121,17 @@ def clause_start(
     while a < vs and masked[a] in " ,":
         a += 1
     return a
+
+
+def _inside_appositive(masked: str, a: int, conj: re.Match[str], vs: int) -> bool:
+    """ "The Command, the body that oversees the truce, said": a relative "that" set off by commas
+    before the verb belongs to the subject's appositive, not to a new clause."""
+    return (
+        conj.group().strip() == "that"
+        and masked[conj.end() : vs].rstrip().endswith(",")
+        and "," in masked[a : conj.start()]
+        and "," not in masked[conj.end() : vs].rstrip()[:-1]
+    )
 
 
 def last_comma(masked: str, a: int, b: int) -> int | None:

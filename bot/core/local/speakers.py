@@ -111,6 +111,9 @@ def parse_np(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
     return desc
 
 
+_AFFILIATION_WORDS = frozenset(("of", "at", "from", "with"))
+
+
 def apposed_name(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
     """The person in "the vice minister, Jane Roe, said": the parsed name, or a bare name shape.
 
@@ -123,6 +126,10 @@ def apposed_name(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None
     toks = [t for t in tokens(text, a, b) if t.text not in ",;:"]
     while toks and toks[0].low in TITLE_WORDS and toks[0].cap:
         toks = toks[1:]
+    # "Marcus Lindqvist of the Stockholm-based Review": the name ends before its affiliation.
+    cut = next((i for i, t in enumerate(toks) if i >= 2 and t.low in _AFFILIATION_WORDS and not t.cap), None)
+    if cut is not None:
+        toks = toks[:cut]
     names = [t for t in toks if t.low not in PARTICLES]
     if not 2 <= len(names) <= 5 or any(
         not t.cap or t.paren or t.low in NON_NAME or t.text.isupper() for t in names
