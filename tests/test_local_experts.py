@@ -697,3 +697,12 @@ def test_unnamed_subject_named_in_an_appositive_with_an_affiliation() -> None:
     ]
     for text, name in zip(texts, ["Tomas Ekdahl", "Marcus Lindqvist"], strict=True):
         assert [v.speaker for v in views_of(text)] == [name]
+
+
+def test_pronoun_after_a_title_only_subject_goes_to_the_person_named_after_it() -> None:
+    text = (
+        "The Federal Minister of Transport did not attend the launch; the ministry sent State "
+        "Secretary Katrin Vogel instead. She said the region had \"waited far too long for this "
+        'bridge to be built."'
+    )
+    assert [v.speaker for v in views_with_actors(text)] == ["Katrin Vogel"]

@@ -309,8 +309,13 @@ class Registry:
         case shows ... "...," she said"): the nearer antecedent of a pronoun, when there is one."""
         last = -1
         if self.recent:
-            brk = _SENTENCE_BREAK.search(self.text, self.recent[-1][0])
+            pos, entry = self.recent[-1]
+            brk = _SENTENCE_BREAK.search(self.text, pos)
             last = brk.end() - 1 if brk else len(self.text)
+            if entry.kind == "unnamed" and not entry.spoke:
+                # "The Minister was absent; the ministry sent State Secretary Jane Roe. She said ...":
+                # a title-only subject that has not spoken yields to a person named after it.
+                last = pos
         k = bisect_right(self._actor_starts, at) - 1
         while k >= 0 and self._actor_spans[k][0] > last:
             s, e, actor = self._actor_spans[k]
