@@ -234,3 +234,25 @@ def test_a_bare_surname_in_another_digest_story_is_not_merged() -> None:
     general = named(actors_of(text), "Kwame Mensah")
     second_story = text.index("2. Port")
     assert all(m.start < second_story for m in general.mentions)
+
+
+def test_acronym_set_off_by_commas_joins_its_organisation() -> None:
+    text = (
+        "The Royal Danish Navy, the RDN, has said little about the patrols. "
+        "Last week the RDN sent two more frigates north."
+    )
+    navy = named(actors_of(text), "Royal Danish Navy")
+    assert "RDN" in navy.aliases
+    assert not any(a.name == "RDN" for a in actors_of(text))
+
+
+def test_the_word_name_of_a_system_is_not_an_actor() -> None:
+    from bot.core.local.systems import find_systems
+
+    text = (
+        "A Bergen firm built the seabed network, designated KS-40 Ravnhild, which is meant to be "
+        "laid across the strait. The navy says Ravnhild will be ready in 2027."
+    )
+    analysis = Analysis(article=Article(text=text), doc=load_nlp()(text), published=None)
+    systems = find_systems(analysis)
+    assert "Ravnhild" not in names(find_actors(analysis, systems))

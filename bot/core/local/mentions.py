@@ -33,6 +33,8 @@ _ROLE_TO_BEFORE = re.compile(
 )
 _OPEN_PAREN = re.compile(r"\s*\(([^()]*)$")
 _DEFINITION = re.compile(r"\s*\((?P<acr>[A-Za-z][A-Za-z.&]{1,9})\)")
+# "The Israel Defense Forces, the IDF, have ...": an acronym set off by commas right after the name.
+_APPOSED_ACRONYM = re.compile(r",\s+(?:the\s+|or\s+)?(?P<acr>[A-Z][A-Z.&]{1,9})(?=\s*[,;:)])")
 _CONTINUATION = re.compile(
     r" ?(?P<words>(?:(?:of|for|and|de|da|do|du|of the) )?(?:[A-Z][\w\u2019'&.-]*(?: |(?=[,.;:)]|$))){1,5})"
 )
@@ -193,7 +195,7 @@ def _clean(text: str, start: int, end: int, label: str, index: CountryIndex) -> 
     start = _extend_left(text, start, label)
     end = _extend(text, start, end, label)
     if acronym is None:
-        defined = _DEFINITION.match(text, end)
+        defined = _DEFINITION.match(text, end) or _APPOSED_ACRONYM.match(text, end)
         if defined and orgs.is_acronym(defined.group("acr"), text[start:end]):
             acronym = defined.group("acr")
     return Mention(start=start, end=end, text=text[start:end], label=label, title=title, acronym=acronym)

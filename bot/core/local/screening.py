@@ -111,11 +111,20 @@ class Context:
         return any(s < m.end and m.start < e for s, e in self.system_spans[max(0, i - 8) : i])
 
 
+def _name_after_designator(name: str) -> str | None:
+    """ "Havørn" in "HS-40 Havørn": a system's word name, which alone still names the system."""
+    first, _, rest = name.partition(" ")
+    if rest and any(c.isdigit() for c in first) and not any(c.isdigit() for c in rest):
+        return rest
+    return None
+
+
 def build_context(analysis: Analysis, systems: list[System]) -> Context:
     """Everything the screening and merging steps read, computed once per article."""
     text = analysis.text
     spans = sorted((s.start, s.end) for sys in systems for s in sys.mentions)
-    names = frozenset(fold(n) for sys in systems for n in [sys.name, *sys.aliases] if n)
+    written = [n for sys in systems for n in [sys.name, *sys.aliases] if n]
+    names = frozenset(fold(n) for n in [*written, *filter(None, map(_name_after_designator, written))])
     # A digest item starts at a numbered or bulleted heading (a list item that is a sentence does not).
     sections = [m.start() for m in _SECTION_BREAK.finditer(text) if is_heading(text, m.start())]
     return Context(
