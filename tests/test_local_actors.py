@@ -256,3 +256,14 @@ def test_the_word_name_of_a_system_is_not_an_actor() -> None:
     analysis = Analysis(article=Article(text=text), doc=load_nlp()(text), published=None)
     systems = find_systems(analysis)
     assert "Ravnhild" not in names(find_actors(analysis, systems))
+
+
+def test_an_inline_photo_credit_is_not_an_actor() -> None:
+    for credit in ("Maritime & Air Review / K. Brandt", "Sea & Shore Monthly / P. Harrowgate"):
+        text = (
+            "The firm showed its new drone at the expo.\n\n[Photo caption: A drone canister mounted "
+            f"on a boat mock-up at the company stand. Credit: {credit}]\n\n"
+            "The navy said it would test the drone next year."
+        )
+        found = names(actors_of(text))
+        assert not any("Review" in n or "Monthly" in n or "Credit" in n for n in found), found

@@ -255,3 +255,10 @@ def test_a_class_name_leaves_its_owner_out() -> None:
     )
     names = set(_by_name(_systems(text)))
     assert {"Havhest-class", "Turso-class"} <= names, names
+
+
+def test_named_uncrewed_vessels_and_vehicles() -> None:
+    text = "The navy tested the Kraken UUV off the coast, and a Bluebottle USV towed the sensor."
+    systems = _by_name(_systems(text))
+    assert systems["Kraken"].category == "unmanned underwater vehicle"
+    assert systems["Bluebottle"].category == "unmanned surface vessel"

@@ -43,7 +43,7 @@ TITLED = re.compile(
     r"more|additional)[ \u00a0](?:[a-z]+-(?:made|built|designed|developed)[ \u00a0])?"
     r"(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:[ \u00a0][A-Z][a-z]{2,})?)(?:[ \u00a0][a-z-]+)?[ \u00a0]"
     r"(?P<head>drone|missile|rocket|howitzer|tank|radar|interceptor|torpedo|launcher|jammer|helicopter|malware|"
-    r"backdoor|ransomware|spyware)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
+    r"backdoor|ransomware|spyware|USV|UUV|UGV|UAV|UCAV)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
     r"polic(?:y|ies)|defen[cs]es?|production|factor(?:y|ies)|makers?|manufacturers?|industry|deals?|contracts?|"
     r"threats?|launch(?:es)?|tests?|walls?|campaigns?|war|warfare|units?|forces?|operators?|pilots?|crews?|"
     r"teams?|compan(?:y|ies)|firms?|sales|exports?|technology|capabilit(?:y|ies)|systems?|stocks?|battles?|"

@@ -32,7 +32,9 @@ _CREDIT = re.compile(
     r"\(\s*(?:Courtesy|Photo|Photos|Source|Credit|Image|Picture|Video|Via)\s*(?:of|by)?\s*[:\-\u2013]?\s*"
     r"(?P<name>[^()\n]{2,60}?)\s*\)"
     r"|^\s*(?:Courtesy|Photo|Photos|Source|Credit|Image|Picture|Video|Via)\s*(?:of|by)?\s*[:\-\u2013]\s*"
-    r"(?P<line>[^\n]{2,80})$",
+    r"(?P<line>[^\n]{2,80})$"
+    # "[Photo caption: ... at the stand. Credit: Land & Sea Review / J. Roe]"
+    r"|(?<=[.\s\[])(?:Credit|Credits|Courtesy|Photo|Source)\s*:\s*(?P<inline>[^\[\]()\n]{2,80}?)\s*(?:\]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _DATELINE = re.compile(
@@ -72,7 +74,8 @@ def carrier_names(text: str) -> set[str]:
     """Folded names found in credits and datelines: outlets that never act in the story."""
     found: set[str] = set()
     for match in _CREDIT.finditer(text):
-        found.add(fold((match.group("name") or match.group("line") or "").strip(" .")))
+        credit = match.group("name") or match.group("line") or match.group("inline") or ""
+        found.update(fold(part.strip(" .")) for part in credit.split(" / "))
     for match in _DATELINE.finditer(text):
         found.add(fold((match.group("paren") or match.group("slash") or "").strip()))
     for match in _SHOW_BEFORE.finditer(text):

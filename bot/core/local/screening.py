@@ -145,6 +145,8 @@ def keep(m: Mention, ctx: Context) -> bool:
     text = m.text
     if len(text) < 2 or not text[0].isalpha() or ctx.overlaps_system(m):
         return False
+    if ": " in text or "[" in text or "]" in text:
+        return False  # "Credit: Land Review / J. Roe]": a caption's label ran into the name
     if ctx.index.by_name(text) or ctx.index.by_capital(text):
         return True
     if ctx.index.by_demonym(text):
