@@ -75,7 +75,7 @@ def carrier_names(text: str) -> set[str]:
     found: set[str] = set()
     for match in _CREDIT.finditer(text):
         credit = match.group("name") or match.group("line") or match.group("inline") or ""
-        found.update(fold(part.strip(" .")) for part in credit.split(" / "))
+        found.update(fold(part.strip(" .")) for part in [credit, *credit.split(" / ")])
     for match in _DATELINE.finditer(text):
         found.add(fold((match.group("paren") or match.group("slash") or "").strip()))
     for match in _SHOW_BEFORE.finditer(text):
