@@ -440,3 +440,21 @@ def test_a_winter_spans_december_to_february(nlp) -> None:  # type: ignore[no-un
 def test_a_relative_date_in_a_condition_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     events = run(nlp, "If the border opens tomorrow, we are ready. Talks resume on Friday.", date(2025, 9, 14))
     assert [e.text for e in events] == ["on Friday"]
+
+
+def test_hyphenated_day_month_year_in_a_header_is_the_publication_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "HARBOUR TRADE WEEKLY | Show News\n\nFirm unveils new sonar\n\n"
+        "Staff writer | PERTH | 12-Mar-2026\n\nThe company said it would deliver next month."
+    )
+    assert find_published(text) == date(2026, 3, 12)
+    assert values(run(nlp, text))["next month"] == "2026-04"
+
+
+def test_until_a_weekday_looks_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Published on a Tuesday: each closes two days later, whatever the tagger makes of the verb.
+    for text in ("Land Forces Pacific 2026 runs until Thursday.", "Sales close until Thursday."):
+        found = values(run(nlp, text, published=date(2026, 3, 10)))
+        assert found["until Thursday"] == "2026-03-12", text
+    found = values(run(nlp, "The port stayed shut until Thursday.", published=date(2026, 3, 10)))
+    assert found["until Thursday"] == "2026-03-05"  # a past verb keeps the day behind us

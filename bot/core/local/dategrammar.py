@@ -87,6 +87,8 @@ RULES: list[Rule] = [
               rf"(?P<m>{MONTH}),?{SP}(?P<y>{YEAR})", _Y, _MONTH_HINTS),
     _r("dmy", rf"(?<![\d.,])(?P<d>{DAY}){SP}(?:de{SP})?(?P<m>{_FOREIGN_MONTH})(?![^\W\d_]),?{SP}(?:de{SP})?"
               rf"(?P<y>{YEAR})", _Y, tuple(sorted({m[:4] for m in FOREIGN_MONTHS})), _I),
+    # "04-Nov-2025", "4-November-2025": a day, month and year joined by hyphens (page headers).
+    _r("dmy", rf"(?<![\w.,-])(?P<d>{DAY})-(?P<m>{MONTH})-(?P<y>{YEAR})", _Y, _MONTH_HINTS),
     _r("mdy", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?P<m>{MONTH}){SP}(?P<d>{DAY}),?{SP}(?P<y>{YEAR})", _Y, _MONTH_HINTS),
     _r("dm", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?:the{SP})?(?<![\d.,:/-])(?P<d>{DAY})(?:{SP}of)?{SP}(?P<m>{MONTH})", _M),
     _r("md", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?P<m>{MONTH}){SP}(?P<d>{DAY})(?![:.,]\d)(?!{_OSP}(?:%|per))", _M),

@@ -132,6 +132,9 @@ def _month_range(raw: RawDate, ctx: Context) -> Resolved:
     return Resolved(f"{_ym(y1, m1)}/{_ym(y2, m2)}", "range", raw.year is None and raw.year2 is None)
 
 
+_UNTIL = frozenset({"until", "till", "through"})
+
+
 def _weekday(raw: RawDate, ctx: Context) -> Resolved:
     pub = ctx.published
     if pub is None:
@@ -145,7 +148,8 @@ def _weekday(raw: RawDate, ctx: Context) -> Resolved:
     elif raw.step == 0 or ctx.week_shift:
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=ctx.week_shift)
         d = monday + timedelta(days=wd)
-    elif ctx.tense in ("future", "present"):  # "talks resume on Monday": the coming Monday
+    elif ctx.tense in ("future", "present") or (raw.prep in _UNTIL and ctx.tense != "past"):
+        # "talks resume on Monday", "the show runs until Thursday": the coming such day
         d = pub + timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - timedelta(days=back)  # news convention: the most recent such day
