@@ -54,7 +54,15 @@ def tense(text: str, sentence: tuple[int, int], mention: tuple[int, int], doc: D
             return ""  # a headline tells past events in the present tense
         if found:
             return found
-    return _cue_tense(text, sentence, mention)
+    cue = _cue_tense(text, sentence, mention)
+    if not cue and doc is not None and _past_verb_before(doc, sentence[0], mention[0]):
+        return "past"  # "the port stayed shut until Thursday": the parse hung the date elsewhere
+    return cue
+
+
+def _past_verb_before(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.tag_ == "VBD" for t in span)
 
 
 _CAPTION = re.compile(
