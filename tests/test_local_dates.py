@@ -458,3 +458,28 @@ def test_until_a_weekday_looks_ahead(nlp) -> None:  # type: ignore[no-untyped-de
         assert found["until Thursday"] == "2026-03-12", text
     found = values(run(nlp, "The port stayed shut until Thursday.", published=date(2026, 3, 10)))
     assert found["until Thursday"] == "2026-03-05"  # a past verb keeps the day behind us
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Drills are planned for 15-20 December near the range.", "15-20 December", "2025-12-15/2025-12-20"),
+        ("Flights from 3 to 7 November were cancelled.", "3 to 7 November", "2025-11-03/2025-11-07"),
+        ("The exercise runs 10\u201314 June 2026.", "10\u201314 June 2026", "2026-06-10/2026-06-14"),
+        ("The show ran June 10-14, 2024.", "June 10-14, 2024", "2024-06-10/2024-06-14"),
+    ],
+)
+def test_day_ranges(nlp, text: str, written: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(nlp, text, published=date(2025, 12, 3))
+    event = next(e for e in events if written in e.text)
+    assert (event.value, event.precision) == (value, "range")
+
+
+def test_a_day_range_that_is_no_range_is_not_read_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = run(nlp, "Scores of 20-3 March on.", published=date(2025, 12, 3))
+    assert all(e.precision != "range" for e in events)
+
+
+def test_booked_for_a_day_ahead_stays_ahead_despite_a_perfect_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A further test window has been notified for 18 December, the ministry said."
+    assert values(run(nlp, text, published=date(2025, 12, 3)))["for 18 December"] == "2025-12-18"

@@ -94,6 +94,11 @@ RULES: list[Rule] = [
     _r("md", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?{SP})?(?P<m>{MONTH}){SP}(?P<d>{DAY})(?![:.,]\d)(?!{_OSP}(?:%|per))", _M),
     _r("my", rf"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{SP}))?(?P<m>{MONTH}),?{SP}(?:of{SP})?(?P<y>{YEAR})", _Y,
        _MONTH_HINTS),
+    # "15-20 December", "3 to 7 March 2026", "June 10-14": days of one month.
+    _r("day_range", rf"(?<![\d.,:/-])(?P<d>{DAY})(?:{_OSP}[-\u2013\u2014]{_OSP}|{SP}(?:to|until|through|and){SP})"
+                    rf"(?P<d2>{DAY}){SP}(?P<m>{MONTH})(?:,?{SP}(?P<y>{YEAR}))?", _M, _MONTH_HINTS),
+    _r("day_range", rf"(?P<m>{MONTH}){SP}(?P<d>{DAY})(?:{_OSP}[-\u2013\u2014]{_OSP}|{SP}(?:to|until|through){SP})"
+                    rf"(?P<d2>{DAY})(?![:.,]\d)(?:,?{SP}(?P<y>{YEAR}))?", _M, _MONTH_HINTS),
     _r("month_range", rf"(?P<lead>[Bb]etween|[Ff]rom){SP}(?P<m>{MONTH})(?:,?{SP}(?P<y1>{YEAR}))?{SP}"
                       rf"(?:and|to|until|through){SP}(?P<m2>{MONTH})(?:,?{SP}(?P<y>{YEAR}))?", _M, ("between", "from")),
     _r("month", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{SP}))?"

@@ -24,6 +24,7 @@ class RawDate:
     day: int | None = None
     year2: int | None = None
     month2: int | None = None
+    day2: int | None = None
     part: int | None = None
     step: int | None = None
     unit: str = ""
@@ -86,6 +87,14 @@ def _named_before(text: str, pos: int) -> bool:
 def _month_year(m: re.Match[str], text: str) -> RawDate:
     mod = (m["mod"] or "").lower()
     return RawDate(m.start(), m.end(), "date", year=int(m["y"]), month=g.month_number(m["m"]), mod=mod)
+
+
+def _day_range(m: re.Match[str], text: str) -> RawDate | None:
+    mo, d, d2 = g.month_number(m["m"]), _day(m["d"]), _day(m["d2"])
+    if not (d < d2 and _valid(2024, mo, d2)):
+        return None  # "7-3 March" is no range; 29 February stays possible
+    year = int(m["y"]) if m["y"] else None
+    return RawDate(m.start(), m.end(), "day_range", year=year, month=mo, day=d, day2=d2)
 
 
 def _month_range(m: re.Match[str], text: str) -> RawDate:
@@ -282,7 +291,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 READERS = {
     "iso": _iso, "numeric": _numeric, "dmy": _textual, "mdy": _textual, "dm": _day_month,
-    "md": _day_month, "my": _month_year, "month_range": _month_range, "month": _month,
+    "md": _day_month, "my": _month_year, "month_range": _month_range, "day_range": _day_range, "month": _month,
     "weekday": _weekday, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade,
     "year_range": _year_range, "year_mod": _year_mod, "year_edge": _year_edge,
     "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,

@@ -118,6 +118,14 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return True
 
 
+def _day_range(raw: RawDate, ctx: Context) -> Resolved:
+    month, first, last = raw.month or 1, raw.day or 1, raw.day2 or 1
+    year = raw.year if raw.year is not None else _pick_year(month, first, ctx)
+    if year is None or not _valid_day(year, month, last):
+        return Resolved(None, "range", True)
+    return Resolved(f"{date(year, month, first)}/{date(year, month, last)}", "range", raw.year is None)
+
+
 def _month_range(raw: RawDate, ctx: Context) -> Resolved:
     m1, m2 = raw.month or 1, raw.month2 or 1
     wraps = m2 < m1  # "between November and February" runs into the next year
@@ -293,7 +301,8 @@ def _clock(raw: RawDate, ctx: Context) -> Resolved | None:
 
 
 _RESOLVERS = {
-    "date": _date, "yearless": _yearless, "month_range": _month_range, "weekday": _weekday,
+    "date": _date, "yearless": _yearless, "month_range": _month_range, "day_range": _day_range,
+    "weekday": _weekday,
     "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade, "range": _range,
     "edge": _edge, "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,
     "anchored": _anchored, "clock": _clock,

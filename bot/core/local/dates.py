@@ -124,7 +124,10 @@ def _resolve_all(
         if _dependent(raw):
             continue
         s = _sentence(sentences, raw, text)
-        ctx = Context(published, tense=ctxmod.tense(text, s, (raw.start, raw.end), parsed))
+        tense = ctxmod.tense(text, s, (raw.start, raw.end), parsed)
+        if raw.prep == "for" and tense == "past":
+            tense = ""  # "a window has been notified for 15-20 December": booked ahead, not past
+        ctx = Context(published, tense=tense)
         if raw.kind == "weekday" and raw.step is None:
             ctx.week_shift = ctxmod.week_shift(text, s, (raw.start, raw.end))[0]
         if raw.kind in ("yearless", "month_range"):
