@@ -483,3 +483,20 @@ def test_a_day_range_that_is_no_range_is_not_read_as_one(nlp) -> None:  # type: 
 def test_booked_for_a_day_ahead_stays_ahead_despite_a_perfect_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A further test window has been notified for 18 December, the ministry said."
     assert values(run(nlp, text, published=date(2025, 12, 3)))["for 18 December"] == "2025-12-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We asked for a full report by the end of the month.", "2025-12"),
+        ("Deliveries start at the beginning of next month.", "2026-01"),
+        ("Stocks ran out at the end of last month.", "2025-11"),
+    ],
+)
+def test_edges_of_a_month_name_that_month(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = run(nlp, text, published=date(2025, 12, 3))
+    assert (event.value, event.precision) == (value, "month")
+
+
+def test_a_month_long_event_is_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, "At the end of the month-long drill, the crews left.", published=date(2025, 12, 3)) == []

@@ -130,6 +130,9 @@ RULES: list[Rule] = [
        ("early", "mid", "late", "end")),
     _r("year_edge", rf"(?:the{SP})?(?P<edge>end|start|beginning|middle|close)(?:{SP}of){SP}"
                     rf"(?:(?P<y>{YEAR})|{_REL_YEAR}|the{SP}year)", f"{_U} {_Y}", ("end of", "start of", "beginning of", "middle of", "close of"), _I),
+    # "by the end of the month", "the start of next month": the month itself, read like "this month".
+    _r("month_edge", rf"(?:the{SP})?(?:end|start|beginning|middle|close){SP}of{SP}(?P<rel>the|this|next|last)"
+                     rf"{SP}month(?![\w-])", _U, ("end of", "start of", "beginning of", "middle of", "close of"), _I),
     _r("relative", rf"\b(?:(?P<mod>earlier|later|early|late|mid)(?:-|{SP}))?(?P<rel>last|next|this|the{SP}current)"
                    rf"{SP}(?:(?P<fiscal>fiscal|financial|calendar){SP})?(?P<unit>year|month|week|quarter)\b", _U,
        ("last", "next", "this", "current"), _I),

@@ -203,6 +203,11 @@ def _year_edge(m: re.Match[str], text: str) -> RawDate:
     return _rel_year(m, RawDate(m.start(), m.end(), "edge", mod=m["edge"].lower()))
 
 
+def _month_edge(m: re.Match[str], text: str) -> RawDate:
+    rel = m["rel"].lower()
+    return RawDate(m.start(), m.end(), "relative", step=0 if rel == "the" else _REL_STEP[rel], unit="month")
+
+
 def _relative(m: re.Match[str], text: str) -> RawDate | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     if rel in ("last", "next") and re.search(r"\b(?:the|past|over)\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
@@ -293,7 +298,7 @@ READERS = {
     "iso": _iso, "numeric": _numeric, "dmy": _textual, "mdy": _textual, "dm": _day_month,
     "md": _day_month, "my": _month_year, "month_range": _month_range, "day_range": _day_range, "month": _month,
     "weekday": _weekday, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade,
-    "year_range": _year_range, "year_mod": _year_mod, "year_edge": _year_edge,
+    "year_range": _year_range, "year_mod": _year_mod, "year_edge": _year_edge, "month_edge": _month_edge,
     "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,
     "anchored": _anchored, "clock": _clock, "year": _year,
 }
