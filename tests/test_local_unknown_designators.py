@@ -90,3 +90,9 @@ def test_an_unrelated_code_is_not_backed_by_a_sibling() -> None:
     )
     assert "KX-512" not in _systems(text)
 
+
+
+def test_a_quoted_nickname_backs_a_designator_and_becomes_an_alias() -> None:
+    text = 'The air arm relies on one converted airliner, the RX-404 "Condor," which needs repairs.'
+    system = _systems(text)["RX-404"]
+    assert "Condor" in system.aliases

@@ -27,7 +27,9 @@ from bot.core.local.system_mentions import (
 )
 
 # A nickname in quotation marks right after a designator: QIMU-4 "Lodestar".
-_NICKNAME = re.compile(r"[ \u00a0][\"\u201c'\u2018](?P<nick>[A-Z][\w-]{2,24}(?: [A-Z][\w-]{2,24})?)[\"\u201d'\u2019]")
+_NICKNAME = re.compile(
+    r"[ \u00a0][\"\u201c'\u2018](?P<nick>[A-Z][\w-]{2,24}(?: [A-Z][\w-]{2,24})?)[,.]?[\"\u201d'\u2019]"
+)
 # The phrase that introduces a product's name: "designated HS-40", "sold as the SD-3300". After
 # "called" or "named" a determiner means the other sense ("called the PX-5 a success").
 _NAMED_BEFORE = re.compile(
@@ -64,6 +66,8 @@ def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
         category = category or sentence_category(text, d.start, end)
         key = "des:" + compact_key(text[d.start : d.end])
         nick = _NICKNAME.match(text, end)
+        # A nickname in quotes names a product: the KC-767 "Jupiter", the QIMU-4 "Lodestar".
+        confirmed = confirmed or (nick is not None and not d.needs_head)
         aliases = [nick.group("nick")] if nick and confirmed else []
         out.append(Mention(start, end, d.start, d.end, key, None, category, confirmed, aliases))
         for alias in aliases:  # later bare uses of the nickname ("ship Lodestar units") are this system
