@@ -24,6 +24,7 @@ def _systems(text: str) -> dict[str, System]:
         "Engineers are testing a new mast under the working designation RT-9 Żuraw at the plant.",
         "The firm has been marketing a planning package named Kestrel KX-5 to several buyers.",
         "Lathes sold as the Tanaka TM-880 by a Kobe workshop reached a buyer in Minsk.",
+        "Investigators photographed a plastic tail fin marked QRT-80 among the debris.",
     ],
 )
 def test_a_naming_phrase_backs_an_unknown_designator(text: str) -> None:

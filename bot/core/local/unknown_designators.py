@@ -30,10 +30,11 @@ from bot.core.local.system_mentions import (
 _NICKNAME = re.compile(
     r"[ \u00a0][\"\u201c'\u2018](?P<nick>[A-Z][\w-]{2,24}(?: [A-Z][\w-]{2,24})?)[,.]?[\"\u201d'\u2019]"
 )
-# The phrase that introduces a product's name: "designated HS-40", "sold as the SD-3300". After
-# "called" or "named" a determiner means the other sense ("called the PX-5 a success").
+# The phrase that introduces a product's name: "designated HS-40", "sold as the SD-3300", and on
+# debris "a tail kit marked VTM-60". After "called" or "named" a determiner means the other sense
+# ("called the PX-5 a success").
 _NAMED_BEFORE = re.compile(
-    r"(?:\b(?:called|named|dubbed|nicknamed|branded)[ \u00a0]"
+    r"(?:\b(?:called|named|dubbed|nicknamed|branded|marked|labell?ed|stamped)[ \u00a0]"
     r"|\b(?:designated|designation|code-?named|known[ \u00a0]as|sold[ \u00a0]as|marketed[ \u00a0]as)"
     r"[ \u00a0](?:the[ \u00a0])?)[\"\u201c\u2018']?$"
 )
