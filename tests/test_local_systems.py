@@ -262,3 +262,8 @@ def test_named_uncrewed_vessels_and_vehicles() -> None:
     systems = _by_name(_systems(text))
     assert systems["Kraken"].category == "unmanned underwater vehicle"
     assert systems["Bluebottle"].category == "unmanned surface vessel"
+
+
+def test_jamming_equipment_is_a_head_noun() -> None:
+    text = "The patrol had left its SkyFence Mk3 jamming equipment at the base that morning."
+    assert _by_name(_systems(text))["SkyFence Mk3"].category == "electronic warfare system"

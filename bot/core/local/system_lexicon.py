@@ -41,6 +41,8 @@ HEAD_NOUNS: dict[str, str] = {
     "inertial unit": "sensor", "inertial navigation system": "sensor", "navigation module": "sensor", "radar": "radar", "sonar": "sonar",
     "satellite": "satellite", "launch vehicle": "launch vehicle", "rocket": "launch vehicle",
     "spacecraft": "spacecraft", "jammer": "electronic warfare system",
+    "jamming equipment": "electronic warfare system", "jamming system": "electronic warfare system",
+    "jamming pod": "electronic warfare system",
     "electronic warfare system": "electronic warfare system", "missile": "missile",
     "torpedo": "torpedo", "rifle": "rifle", "gun": "gun", "munition": "munition",
     "chip": "chip", "gpu": "chip", "processor": "chip", "accelerator": "chip",
