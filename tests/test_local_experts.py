@@ -706,3 +706,12 @@ def test_pronoun_after_a_title_only_subject_goes_to_the_person_named_after_it() 
         'bridge to be built."'
     )
     assert [v.speaker for v in views_with_actors(text)] == ["Katrin Vogel"]
+
+
+def test_a_department_named_with_its_acronym_speaks_without_a_stray_parenthesis() -> None:
+    text = (
+        "Several embassies had raised the case with the Department of Mines, Energy and Water "
+        "(DMEW) in recent months. The department said in a statement that it \"will review every "
+        'licence issued this year" and had asked for a report.'
+    )
+    assert [v.speaker for v in views_with_actors(text)] == ["Department of Mines, Energy and Water"]

@@ -55,6 +55,9 @@ class Entry:
     spoke: bool = False  # named by a speech event, not only seen as a sentence subject
 
 
+_UNCLOSED = re.compile(r"\s*\([^()]*$")
+
+
 class Registry:
     """Speakers met so far, with the positions where each was last the subject of a sentence."""
 
@@ -69,7 +72,10 @@ class Registry:
         self._actor_starts = [s for s, _e, _a in self._actor_spans]
         self.actors = actors
         self._persons = [(s, text[s:e].strip()) for s, e, label in ents if label == "PERSON"]
-        self._orgs = [(s, text[s:e].strip()) for s, e, label in ents if label == "ORG"]
+        # "Department of Trade (DTIC": the model may stop inside an acronym's parentheses.
+        self._orgs = [
+            (s, _UNCLOSED.sub("", text[s:e].strip())) for s, e, label in ents if label == "ORG"
+        ]
 
     # --- look-ups -------------------------------------------------------------------------------
     def _actor_at(self, start: int, end: int) -> Actor | None:
