@@ -6,6 +6,7 @@ import re
 
 from bot.core.local import orgs
 from bot.core.local.clusters import Cluster
+from bot.core.local.gazetteer import is_town
 from bot.core.local.mentions import Mention
 
 # Words before a capital that make it a place, not a government ("talks in Ankara").
@@ -42,6 +43,8 @@ def only_a_place(cluster: Cluster, text: str) -> bool:
         return False
     if any(WORKS_AFTER.match(text, m.end) for m in cluster.mentions):
         return False  # "the Bumar-Łabędy plant": a company that owns a plant
+    if not cluster.person_like and is_town(cluster.full_name):
+        return True  # "between Espoo and Tallinn", "the Bergen firm": a town the model took for a name
     if cluster.person_like:
         if any(m.title or m.appositive for m in cluster.mentions):
             return False
