@@ -22,9 +22,10 @@ def test_the_bundled_file_matches_its_schema() -> None:
 
 
 def test_schema_refuses_unsorted_or_padded_names() -> None:
-    for names in (["Oslo", "Bergen"], [" Oslo"], ["Bergen", "Bergen"]):
+    for listed in (["Oslo", "Bergen"], [" Oslo"], ["Bergen", "Bergen"]):
+        document = {"source": "test list 1", "min_population": 1, "names": listed}
         with pytest.raises(ValidationError):
-            PlacesFile.model_validate_json(json.dumps({"source": "test list 1", "min_population": 1, "names": names}))
+            PlacesFile.model_validate_json(json.dumps(document))
 
 
 def test_towns_and_not_towns() -> None:
