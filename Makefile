@@ -24,7 +24,7 @@ demo: $(STAMP_RUN)
 	$(BIN)/briefbot brief examples/seed-az-pk-defence.txt --engine local
 
 test: $(STAMP_TEST)
-	$(BIN)/ruff check bot tests
+	$(BIN)/ruff check bot tests scripts
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP_RUN)
