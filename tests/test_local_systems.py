@@ -267,3 +267,20 @@ def test_named_uncrewed_vessels_and_vehicles() -> None:
 def test_jamming_equipment_is_a_head_noun() -> None:
     text = "The patrol had left its SkyFence Mk3 jamming equipment at the base that morning."
     assert _by_name(_systems(text))["SkyFence Mk3"].category == "electronic warfare system"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        ("The army bought the new drone, Skylark, which flies far.", "Skylark", "UAV"),
+        ("The navy fielded its new radar, Seawatch, which tracks ships.", "Seawatch", "radar"),
+        ("Reporters described a second tool, Heron Eye, that ranks targets.", "Heron Eye", "software"),
+    ],
+)
+def test_a_name_set_off_after_a_system_noun(text: str, name: str, category: str) -> None:
+    system = _by_name(_systems(text))[name]
+    assert system.category == category
+
+
+def test_a_person_set_off_after_a_role_is_no_system() -> None:
+    assert _systems("He met the new drone pilot, Sam Fisher, a veteran of two tours.") == []

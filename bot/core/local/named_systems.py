@@ -111,6 +111,31 @@ def find_called(text: str) -> list[Mention]:
     return out
 
 
+def find_apposed(text: str) -> list[Mention]:
+    """Names set off right after a system noun ("a second tool, Lavender, which ...").
+
+    The small model tags most such names as people; the construction outweighs its label, so these
+    mentions are not dropped for it (their key is "app:", not "name:").
+    """
+    out: list[Mention] = []
+    for match in _NAME_AFTER_NOUN.finditer(text):
+        name = match.group("name")
+        if any(w in STOP_WORDS for w in name.split()) or is_country_name(name):
+            continue
+        head = match.group("head").lower()
+        out.extend(_every(text, name, "app:" + name, HEAD_NOUNS.get(head, "software")))  # a "tool"
+    return out
+
+
+# "a second tool, Lavender, which ...", "the new drone, Skylark, is ...": a name set off right after
+# a system noun, closed by a comma or a relative word.
+_NAME_AFTER_NOUN = re.compile(
+    r"\b(?:a|an|the|its|their|second|third|new|other)[ \u00a0](?:[a-z-]+[ \u00a0]){0,2}?"
+    r"(?P<head>tool|drone|missile|satellite|rocket|malware|backdoor|radar|loitering munition|torpedo),"
+    r"[ \u00a0](?P<name>[A-Z][\w-]{2,}(?:[ \u00a0][A-Z][\w-]{2,})?),[ \u00a0](?:which|that|is|was|has|had|a|an|the)\b"
+)
+
+
 # Services that fly or field hardware under their own name ("the Police helicopter").
 _SERVICES = frozenset(
     "Police Rescue Ambulance Medical Medevac Border Customs Coastguard Fire Presidential".split()

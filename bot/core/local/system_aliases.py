@@ -89,7 +89,7 @@ def _adopt(text: str, groups: dict[str, list[Mention]], key: str, name: str) -> 
         if owner == key:
             continue
         if owner is not None:
-            if owner.startswith(("name:", "title:")):
+            if owner.startswith(("name:", "title:", "app:")):
                 groups[key].extend(groups.pop(owner))
             continue
         groups[key].append(Mention.at(*hit.span(), key, category=groups[key][0].category))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from bot.core.local.analysis import Analysis
 from bot.core.local.named_systems import (
+    find_apposed,
     find_called,
     find_classes,
     find_defined,
@@ -35,7 +36,7 @@ from bot.core.local.unknown_designators import designator_mentions
 from bot.core.models import Span, System
 
 # Which finder wins when two mentions overlap: the register first, then names, then bare designators.
-_TIER = {"reg": 0, "ship": 1, "class": 1, "def": 1, "prog": 1, "name": 2, "title": 2, "des": 3}
+_TIER = {"reg": 0, "ship": 1, "class": 1, "def": 1, "prog": 1, "name": 2, "title": 2, "app": 2, "des": 3}
 _NOT_NAMES = frozenset(
     {"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "FAC"}
 )
@@ -61,6 +62,7 @@ def find_systems(analysis: Analysis) -> list[System]:
         *find_ships(text),
         *find_classes(text),
         *find_called(text),
+        *find_apposed(text),
         *find_titled(text),
         *find_defined(text),
         *find_programmes(text),
@@ -135,8 +137,13 @@ def _tier(m: Mention) -> int:
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (_tier(m), -(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        clash = [k for k in kept if not (m.end <= k.start or m.start >= k.end)]
+        if not clash:
             kept.append(m)
+        elif m.confirmed:
+            # "a second tool, Lavender, which": the phrasing backs the register's ambiguous word
+            for k in clash:
+                k.confirmed = k.confirmed or (k.start, k.end) == (m.start, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 
