@@ -715,3 +715,25 @@ def test_a_department_named_with_its_acronym_speaks_without_a_stray_parenthesis(
         'licence issued this year" and had asked for a report.'
     )
     assert [v.speaker for v in views_with_actors(text)] == ["Department of Mines, Energy and Water"]
+
+
+def test_a_rebuttal_with_a_quotation_is_a_view_with_a_summary() -> None:
+    text = (
+        "The Ministry of Ports did not answer questions. In a post last week, the ministry "
+        'dismissed reports of foreign warships at the harbour as "stories from the usual desks."'
+    )
+    (found,) = views_with_actors(text)
+    assert found.speaker.endswith("Ministry of Ports")
+    assert "dismissed reports of foreign warships" in found.summary
+
+
+def test_every_view_on_the_dev2_articles_has_a_summary() -> None:
+    from pathlib import Path
+
+    from bot.core.evaluation import as_article, load_gold
+    from bot.core.local.engine import LocalEngine
+
+    items = load_gold(Path(__file__).parents[1] / "eval" / "dev2")
+    briefings = LocalEngine().brief_many([as_article(i) for i in items])
+    views = [v for b in briefings for v in b.expert_views]
+    assert views and all(v.summary.strip() for v in views)

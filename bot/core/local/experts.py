@@ -23,7 +23,7 @@ from bot.core.local.reported import finish, first_sentence, lower_first, reporte
 from bot.core.local.speaker_registry import Entry, Registry, fold
 from bot.core.local.speaker_tokens import SpeakerNP
 from bot.core.local.speaker_words import ORG_WORDS
-from bot.core.local.speech import SpeechEvent, find_events
+from bot.core.local.speech import REBUTTALS, SpeechEvent, find_events
 from bot.core.local.transcripts import transcript_speakers
 from bot.core.models import Actor, ExpertView, Quote
 
@@ -243,6 +243,12 @@ class _Assembler:
                 return finish(
                     f"{_subject(entry)} said {lower_first(shifted, self._proper(q.start))}"
                 )
+        for ev in voice.events:  # "the ministry dismissed the reports as "fabrications""
+            if ev.verb in REBUTTALS and ev.quotes:
+                return finish(f"{_subject(entry)} {self.text[ev.verb_start : ev.sentence[1]].strip()}")
+        for ev in voice.events:  # only a quoted phrase: the sentence that frames it, as written
+            if ev.quotes:
+                return finish(self.text[ev.sentence[0] : ev.sentence[1]].strip())
         return ""
 
     def _rank(self, ev: SpeechEvent) -> int:

@@ -45,7 +45,10 @@ _ADD_VERBS = frozenset({"add", "adds", "added"})
 # ", a Johannesburg lawyer who advises exporters." closing the sentence: a description, not words said.
 _CLOSING_APPOSITIVE_RE = re.compile(r",\s*(?:an?|the|who|whom|whose|which)\s[^,]*?[.!?]?\s*$")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,120}?)\s+as\s+saying")
-_QUOTE_ONLY = frozenset({"put it", "puts it"})
+# Verbs that report words only through a quotation: "put it", and the rebuttals that carry one
+# ("dismissed the reports as "fabrications"", "denied it, calling it "baseless"").
+REBUTTALS = frozenset("dismissed dismisses rejected rejects denied denies branded brands".split())
+_QUOTE_ONLY = frozenset({"put it", "puts it"}) | REBUTTALS
 _PASSIVE_RE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|not|never|n't|to)\s+(?:\w+ly\s+)?|n't\s+|\b(?:who|which)\s+)$"
 )
