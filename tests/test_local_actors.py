@@ -267,3 +267,22 @@ def test_an_inline_photo_credit_is_not_an_actor() -> None:
         )
         found = names(actors_of(text))
         assert not any("Review" in n or "Monthly" in n or "Credit" in n for n in found), found
+
+
+def test_a_country_owned_generic_body_is_named_with_its_owner() -> None:
+    text = (
+        "Ukraine's General Staff said 40 drones were shot down overnight. Later the General Staff "
+        "said two had hit a depot."
+    )
+    staff = named(actors_of(text), "Ukraine's General Staff")
+    assert "General Staff" in staff.aliases
+
+
+def test_companies_at_a_fair_that_act_or_employ() -> None:
+    text = (
+        "At the fair, TKSS showed a new drone and OTKM displayed its rifles. A Demirhan executive "
+        "said two export customers had signed.\n\nThe busiest stand belonged to Ardıç Savunma, a "
+        "three-year-old company from Kayseri."
+    )
+    found = names(actors_of(text))
+    assert {"TKSS", "OTKM", "Demirhan", "Ardıç Savunma"} <= found, found

@@ -26,7 +26,10 @@ _GROUP_HEADS = frozenset(
 def describe(cluster: Cluster, index: CountryIndex, spans: list[Span], text: str = "") -> Actor:
     """The Actor for one cluster."""
     name = cluster.country.name if cluster.country else _display_name(cluster)
+    owned = _owned_name(cluster, index, text, name) if not cluster.country else None
     aliases = _aliases(cluster, name)
+    if owned is not None:  # "Russia's Ministry of Defence": the owner tells which ministry
+        name, aliases = owned, [name, *aliases]
     role, affiliation = _role(cluster, index)
     return Actor(
         name=name,
@@ -36,6 +39,28 @@ def describe(cluster: Cluster, index: CountryIndex, spans: list[Span], text: str
         aliases=aliases,
         mentions=spans,
     )
+
+
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?:'s|\u2019s)[ \t]+(?:the[ \t]+)?$")
+
+
+def _owned_name(cluster: Cluster, index: CountryIndex, text: str, name: str) -> str | None:
+    """ "Ukraine's General Staff": a generic body's name with the one country the text gives it."""
+    if not text or cluster.person_like or name.split()[0].lower() not in _GENERIC_BODY_WORDS:
+        return None
+    owners = set()
+    for m in cluster.mentions:
+        match = _OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if match is not None and index.by_name(match.group("owner")) is not None:
+            owners.add(match.group("owner"))
+    return f"{owners.pop()}'s {name}" if len(owners) == 1 else None
+
+
+# First words of names that every state has one of ("Ministry of Defence", "Air Force").
+_GENERIC_BODY_WORDS = frozenset(
+    "ministry department general air navy army armed defence defense national coast border "
+    "foreign interior joint space cyber special presidential federal state".split()
+)
 
 
 def _display_name(cluster: Cluster) -> str:

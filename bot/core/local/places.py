@@ -43,6 +43,8 @@ def only_a_place(cluster: Cluster, text: str) -> bool:
         return False
     if any(WORKS_AFTER.match(text, m.end) for m in cluster.mentions):
         return False  # "the Bumar-Łabędy plant": a company that owns a plant
+    if not cluster.person_like and any(m.appositive is not None for m in cluster.mentions):
+        return False  # "belonged to Varda Savunma, a three-year-old company": described, so it acts
     if not cluster.person_like and is_town(cluster.full_name):
         return True  # "between Espoo and Tallinn", "the Bergen firm": a town the model took for a name
     if cluster.person_like:

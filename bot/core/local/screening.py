@@ -164,7 +164,9 @@ def keep(m: Mention, ctx: Context) -> bool:
         return False  # "Countering America's Adversaries Through Sanctions Act"
     if _CHANNEL_BEFORE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "said in a post on Telegram": where it was said, not who
-    return m.label != "PRODUCT" and not _used_as_a_word(m, ctx.text) and not _place_or_thing(m, ctx)
+    if _used_as_a_word(m, ctx.text) and not _ROLE_AFTER.match(ctx.text, m.end):
+        return False  # "a Queens distributor" is a place as a word; "a Baykar executive" an employer
+    return m.label != "PRODUCT" and not _place_or_thing(m, ctx)
 
 
 def _used_as_a_word(m: Mention, text: str) -> bool:
@@ -255,7 +257,11 @@ def stands_alone(m: Mention, ctx: Context) -> bool:
         return bool(appositive_org or works or acts) and m.label != "NORP"
     if text.isupper() and text.replace(".", "").isalpha():
         # An acronym nobody spelled out: a well-known one, or one that acts or employs someone.
-        return text in orgs.KNOWN_ORG_ACRONYMS or bool(agentive or _ROLE_AFTER.match(ctx.text, m.end))
+        return (
+            text in orgs.KNOWN_ORG_ACRONYMS
+            or bool(agentive or _ROLE_AFTER.match(ctx.text, m.end))
+            or ctx.tag_at(m.end) in _SUBJECT_VERB_TAGS  # "FNSS displayed the Kaplan"
+        )
     if m.label == "PERSON" and len(m.words) == 1 and not _vouched_person(m, ctx, agentive is not None):
         return False  # a lone capitalised word the model took for a person ("Buy", a town, a drone)
     if len(m.words) == 1 and text.lower() in orgs.ORG_HEADS and text.lower() not in _INSTITUTIONS:
@@ -271,6 +277,8 @@ def _vouched_person(m: Mention, ctx: Context, agentive: bool) -> bool:
     """
     if m.title or m.appositive or agentive or "who" in m.notes:
         return True
+    if _ROLE_AFTER.match(ctx.text, m.end):
+        return True  # "a Baykar executive": a name that employs someone
     before = ctx.text[max(0, m.start - 12) : m.start].split()
     previous = before[-1].lower() if before else ""
     if previous == "the":
