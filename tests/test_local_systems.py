@@ -284,3 +284,15 @@ def test_a_name_set_off_after_a_system_noun(text: str, name: str, category: str)
 
 def test_a_person_set_off_after_a_role_is_no_system() -> None:
     assert _systems("He met the new drone pilot, Sam Fisher, a veteran of two tours.") == []
+
+
+def test_written_spellings_and_the_form_without_a_maker_are_aliases() -> None:
+    text = (
+        "The jets carry the Israeli Python 5 missile. Her main sensor is the Thales QRS-9 Mk2 "
+        "air-search radar."
+    )
+    systems = _by_name(_systems(text))
+    python = next(s for s in systems.values() if "Python" in s.name)
+    assert "Python 5" in [python.name, *python.aliases]
+    radar = next(s for s in systems.values() if "QRS-9" in s.name)
+    assert "QRS-9 Mk2" in [radar.name, *radar.aliases]

@@ -224,6 +224,8 @@ def _to_system(text: str, mentions: list[Mention]) -> System:
     name = _display_name(mentions, forms)
     extra = [a for m in mentions for a in m.aliases]
     cores = [_clean(m.core(text)) for m in mentions if m.extended]
+    # "Thales SMART-S Mk2": the form without its maker is a name of the system too.
+    cores += [_clean(text[m.core_start : m.end]) for m in mentions if m.start < m.core_start]
     if known is not None:
         category: str | None = known.entry.category
     else:
@@ -262,10 +264,12 @@ def _clean(form: str) -> str:
 
 
 def _unique(names: list[str], exclude: str) -> list[str]:
-    seen = {variant_key(exclude).casefold()}
+    """Names as written, once each; a spelling that differs only in a hyphen ("Python 5" for the
+    register's "Python-5") is kept, since readers search for what the article wrote."""
+    seen = {" ".join(exclude.split()).casefold()}
     out = []
     for name in names:
-        key = variant_key(name).casefold()
+        key = " ".join(name.split()).casefold()
         if key not in seen:
             seen.add(key)
             out.append(name)
