@@ -296,3 +296,32 @@ def test_written_spellings_and_the_form_without_a_maker_are_aliases() -> None:
     assert "Python 5" in [python.name, *python.aliases]
     radar = next(s for s in systems.values() if "QRS-9" in s.name)
     assert "QRS-9 Mk2" in [radar.name, *radar.aliases]
+
+
+def test_every_titled_head_noun_has_a_category() -> None:
+    import re as _re
+
+    from bot.core.local.named_systems import TITLED
+    from bot.core.local.system_lexicon import HEAD_NOUNS
+
+    heads = _re.search(r"\(\?P<head>([^)]*)\)", TITLED.pattern)
+    assert heads is not None
+    missing = [h for h in heads.group(1).split("|") if h.lower() not in HEAD_NOUNS]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("State-owned OTKM showed the Karatas 105mm light towed howitzer at the fair.", "Karatas"),
+        ("The company displayed the Pars MT medium tank on its stand.", "Pars"),
+        ("The army bought more Yıldırım launchers last year.", "Yıldırım"),
+    ],
+)
+def test_a_name_before_modifiers_and_a_weapon_noun(text: str, name: str) -> None:
+    assert name in _by_name(_systems(text))
+
+
+def test_a_company_before_a_verb_and_a_weapon_noun_is_no_system() -> None:
+    text = "The firm signed with South Korea's Daeyang Mechatronics to manufacture launcher parts."
+    assert _systems(text) == []

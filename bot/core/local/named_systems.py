@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.local.gazetteer import is_town
 from bot.core.local.register import is_country_name
 from bot.core.local.ships import trim_name
 from bot.core.local.system_lexicon import DEMONYMS, GENERIC_ACRONYMS, HEAD_NOUNS, MAKERS, STOP_WORDS
@@ -41,7 +42,10 @@ DEFINED = re.compile(
 TITLED = re.compile(
     r"\b(?<![-\u2010\u2011./])(?:[Tt]he|an?|its|their|new|[A-Z][a-z]+['’]s|\d{1,3}|two|three|four|five|six|eight|ten|twelve|several|"
     r"more|additional)[ \u00a0](?:[a-z]+-(?:made|built|designed|developed)[ \u00a0])?"
-    r"(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?(?:[ \u00a0][A-Z][a-z]{2,})?)(?:[ \u00a0][a-z-]+)?[ \u00a0]"
+    r"(?P<name>[^\W\d_]{3,}(?:[ \u00a0][^\W\d_]{3,})?)"  # capitalised words, checked in `find_titled`
+    # up to three modifiers: "the Boran 105mm light towed howitzer", "the Kaplan MT medium tank"
+    r"(?:[ \u00a0](?:(?!(?:to|and|or|of|for|with|in|on|at|by|from|the|an?|its|their|is|was|are|were|has|had|"
+    r"have|will|would|that|which)\b)[a-z-]+|\d{2,3}[ -]?mm|[A-Z]{1,3}\d?)){0,3}?[ \u00a0]"
     r"(?P<head>drone|missile|rocket|howitzer|tank|radar|interceptor|torpedo|launcher|jammer|helicopter|malware|"
     r"backdoor|ransomware|spyware|USV|UUV|UGV|UAV|UCAV)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
     r"polic(?:y|ies)|defen[cs]es?|production|factor(?:y|ies)|makers?|manufacturers?|industry|deals?|contracts?|"
@@ -148,6 +152,8 @@ def find_titled(text: str) -> list[Mention]:
     for match in TITLED.finditer(text):
         name = match.group("name")
         words = name.split()
+        if not all(w[0].isupper() and not w.isupper() for w in words) or is_town(name):
+            continue  # "the new drone"; "the Warsaw howitzer plant" names a town
         if any(
             w in STOP_WORDS or w in DEMONYMS or w in GENERIC_ACRONYMS or w in _SERVICES
             for w in words

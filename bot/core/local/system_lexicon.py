@@ -8,6 +8,7 @@ import re
 HEAD_NOUNS: dict[str, str] = {
     "multiple launch rocket system": "MLRS", "multiple rocket launcher": "MLRS",
     "rocket launcher": "MLRS", "rocket artillery": "MLRS", "rocket system": "MLRS",
+    "launcher": "missile launcher",
     "air defence system": "SAM system", "air defense system": "SAM system",
     "air-defence system": "SAM system", "air-defense system": "SAM system",
     "surface-to-air missile": "SAM system", "missile defence system": "missile defence system",
