@@ -500,3 +500,22 @@ def test_edges_of_a_month_name_that_month(nlp, text: str, value: str) -> None:  
 
 def test_a_month_long_event_is_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "At the end of the month-long drill, the crews left.", published=date(2025, 12, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Strikes rose between 29 September and 10 October, the group said.", "2025-09-29/2025-10-10"),
+        ("The audit ran from Oct. 13 to Oct. 31 this year.", "2025-10-13/2025-10-31"),
+        ("The launch window is December 2025 \u2013 January 2026.", "2025-12/2026-01"),
+        ("The plan covers 2027~2029.", "2027/2029"),
+    ],
+)
+def test_two_written_ends_make_one_range(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    ranges = [e for e in run(nlp, text, published=date(2025, 11, 6)) if e.precision == "range"]
+    assert [e.value for e in ranges] == [value]
+
+
+def test_two_dates_joined_by_and_without_between_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = values(run(nlp, "He visited on 3 May and 9 June.", published=date(2025, 11, 6)))
+    assert found == {"on 3 May": "2025-05-03", "9 June": "2025-06-09"}

@@ -122,8 +122,8 @@ RULES: list[Rule] = [
                  rf"|['’](?P<dec2>\d0)s)(?![a-z])", f"{_N} {_Y}", ("0s", "0's", "0’s"), _I),
     _r("decade", rf"(?:the{SP})?decade{SP}of{SP}(?:the{SP})?(?P<dec>(?:19|20)\d0)(?:['’]?s)?(?![\w%])(?P<mod>(?!))?",
        _Y, ("decade",), _I),
-    _r("year_range", rf"{_NB}(?P<y>{YEAR})(?:{_OSP}[-–—/]{_OSP}|{SP}to{SP})(?P<y2>(?:19|20)\d\d|\d\d)"
-                     rf"(?![\d%\w])(?![./-]\d)", _Y, ("-", "–", "—", "/", " to ")),
+    _r("year_range", rf"{_NB}(?P<y>{YEAR})(?:{_OSP}[-–—/~]{_OSP}|{SP}to{SP})(?P<y2>(?:19|20)\d\d|\d\d)"
+                     rf"(?![\d%\w])(?![./-]\d)", _Y, ("-", "–", "—", "/", "~", " to ")),
     _r("year_range", rf"(?P<lead>[Bb]etween|[Ff]rom){SP}(?P<y>{YEAR}){SP}(?:and|to|until|through){SP}(?P<y2>{YEAR})",
        _Y, ("between", "from")),
     _r("year_mod", rf"(?<![\w-])(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|{SP})(?P<y>{YEAR})", _Y,

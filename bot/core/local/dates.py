@@ -14,6 +14,7 @@ from bot.core.local.boilerplate import DATELINE_PREFIX, story_start
 from bot.core.local.dateevents import event_phrase
 from bot.core.local.dateforms import RawDate, scan
 from bot.core.local.datelines import Dateline, find_dateline, find_published
+from bot.core.local.dateranges import joined_ranges
 from bot.core.local.dateresolve import Context, Resolved, resolve
 from bot.core.local.sentence_spans import has_parse, sentence_at, sentence_spans
 from bot.core.models import DatedEvent, Span
@@ -48,7 +49,7 @@ def find_dates(analysis: Analysis) -> list[DatedEvent]:
     dateline = find_dateline(text)
     raws = _keep(scan(text)[:MAX_MENTIONS], text, sentences, dateline)
     mentions = _resolve_all(raws, text, sentences, analysis.published, analysis.doc)
-    return _merge(mentions, analysis, dateline)
+    return _merge(joined_ranges(mentions, text), analysis, dateline)
 
 
 def _sentence(sentences: list[tuple[int, int]], raw: RawDate, text: str) -> tuple[int, int]:
