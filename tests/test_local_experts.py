@@ -737,3 +737,13 @@ def test_every_view_on_the_dev2_articles_has_a_summary() -> None:
     briefings = LocalEngine().brief_many([as_article(i) for i in items])
     views = [v for b in briefings for v in b.expert_views]
     assert views and all(v.summary.strip() for v in views)
+
+
+def test_a_country_owned_body_speaks_under_its_owned_name() -> None:
+    text = (
+        "Russia's Ministry of Defence claimed last week that its forces had destroyed \u201cmore than "
+        "40 Western-made howitzers\u201d in the area. The Ministry of Defence gave no evidence."
+    )
+    (found,) = views_with_actors(text)
+    assert found.speaker == "Russia's Ministry of Defence"
+    assert found.summary.startswith("Russia's Ministry of Defence claimed")

@@ -297,7 +297,8 @@ class _Assembler:
 def _subject(entry: Entry) -> str:
     """The speaker as the subject of a sentence: "The Ministry of Defence", "A source in the SBU"."""
     key = entry.key
-    if entry.kind == "org" and (" of " in key or key.split(" ")[0].lower() in ORG_WORDS):
+    possessed = "'s " in key or "\u2019s " in key  # "Russia's Ministry of Defence" takes no article
+    if entry.kind == "org" and not possessed and (" of " in key or key.split(" ")[0].lower() in ORG_WORDS):
         return "The " + key
     return key[:1].upper() + key[1:]
 

@@ -259,8 +259,12 @@ class Registry:
         self, name: str, head: str, actor: Actor | None, speaking: bool = False, alias: str = ""
     ) -> Entry:
         actor = actor or self._actor_named(name, "org")
-        if actor is not None and (name.isupper() or name[:1].islower()):
-            name = actor.name  # "MHI" -> "Mitsubishi Heavy Industries"; else the name as written
+        if actor is not None and (
+            name.isupper() or name[:1].islower() or actor.name.endswith(("'s " + name, "\u2019s " + name))
+        ):
+            # "MHI" -> "Mitsubishi Heavy Industries", "Ministry of Defence" -> "Russia's Ministry of
+            # Defence" (the owner the actors pass found); else the name as written
+            name = actor.name
         sig = org_signature(name)
         names = {fold(name)} | (
             {fold(actor.name)} | {fold(a) for a in actor.aliases} if actor else set()
