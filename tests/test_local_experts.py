@@ -747,3 +747,28 @@ def test_a_country_owned_body_speaks_under_its_owned_name() -> None:
     (found,) = views_with_actors(text)
     assert found.speaker == "Russia's Ministry of Defence"
     assert found.summary.startswith("Russia's Ministry of Defence claimed")
+
+
+UNLABELLED_QA = """'Patrol boats are not enough': a retired commodore on the Baltic
+
+Commodore (ret.) Ilmar Kask led Estonia's naval squadron until 2020 and now teaches at a staff college.
+
+The new boats were due last spring. They are still in the yard. Will the navy get them this year?
+
+I think the navy will have the first by autumn, but I would not promise it. The yard has never built a warship.
+
+Critics say the money should have gone to mines. Are they wrong?
+
+Mines are cheap and they work. But a mine cannot board a ship or escort a cable layer.
+
+What about drones at sea?
+
+They are coming fast. In five years half of our patrols will be flown, not sailed.
+"""
+
+
+def test_unlabelled_question_and_answer_turns_belong_to_the_interviewee() -> None:
+    views = views_with_actors(UNLABELLED_QA)
+    kask = next(v for v in views if v.speaker == "Ilmar Kask")
+    assert any(q.text.startswith("Mines are cheap and they work.") for q in kask.quotes)
+    assert not any("Are they wrong?" in q.text for v in views for q in v.quotes)

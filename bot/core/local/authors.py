@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.local.reported import lower_first, third_person
+from bot.core.local.roles import title_before
 from bot.core.local.speaker_tokens import EntLabel, SpeakerNP
 from bot.core.local.speakers import apposed_name, parse_np
 
@@ -266,14 +267,23 @@ def _introduced_before_questions(
 ) -> SpeakerNP | None:
     """In a Q&A ("Q: ..." turns), the first titled person the introduction names ("Brigadier General
     Jane Roe, deputy chief of ..., ... We met her at ...")."""
-    first_q = next((k for k, (a, b) in enumerate(paras) if _Q_RE.match(text, a, b)), None)
-    if first_q is None or sum(1 for a, b in paras if _Q_RE.match(text, a, b)) < 2:
+    labelled = [k for k, (a, b) in enumerate(paras) if _Q_RE.match(text, a, b)]
+    # Unlabelled turns: short paragraphs that end in a question, at least three of them.
+    plain = [k for k, (a, b) in enumerate(paras) if _plain_question(text, a, b)]
+    turns = labelled if len(labelled) >= 2 else plain if len(plain) >= 3 else []
+    if not turns:
         return None
+    first_q = turns[0]
     for a, b in paras[: min(first_q, _HEAD_PARAS)]:
         for m in _TITLED_NAME_RE.finditer(text, a, b):
             np = parse_np(text, m.start(), m.end(), label)
-            if np is not None and np.kind == "person" and np.role and label(np.start, np.end) == "PERSON":
+            if np is None or np.kind != "person" or label(np.start, np.end) != "PERSON":
+                continue
+            if np.role:
                 return np
+            title = title_before(text, np.start)  # "Admiral (ret.) Lin Cheng-wei"
+            if title is not None:
+                return replace(np, role=title.text)
     return None
 
 
@@ -283,4 +293,13 @@ def _is_question(text: str, a: int, b: int, answer_re: re.Pattern[str]) -> bool:
         return True
     if answer_re.match(text, a, b) or text[a] in "\"'\u201c\u2018":
         return False
-    return b - a <= 300 and text[b - 1] == "?" and not _SENTENCE_END_RE.search(text, a, b - 1)
+    return _plain_question(text, a, b)
+
+
+def _plain_question(text: str, a: int, b: int) -> bool:
+    """A short paragraph ending in a question, with at most two sentences of lead-in before it
+    ("The boat was due last November. It is at sea again. Will the navy have it this year?")."""
+    body = text[a:b].rstrip()
+    if not body.endswith("?") or len(body) > 300 or body[:1] in "\"'\u201c\u2018":
+        return False
+    return len(_SENTENCE_END_RE.findall(text, a, a + len(body) - 1)) <= 2
