@@ -325,3 +325,13 @@ def test_a_name_before_modifiers_and_a_weapon_noun(text: str, name: str) -> None
 def test_a_company_before_a_verb_and_a_weapon_noun_is_no_system() -> None:
     text = "The firm signed with South Korea's Daeyang Mechatronics to manufacture launcher parts."
     assert _systems(text) == []
+
+
+def test_dutch_ship_prefixes_and_rat_malware() -> None:
+    text = (
+        "The first Dutch frigate, Zr.Ms. Van Speijk, is due in 2029. On some machines the attackers "
+        "installed Mango RAT, a remote-access trojan, and code reused from earlier KiteRAT samples."
+    )
+    systems = _by_name(_systems(text))
+    assert "Zr.Ms. Van Speijk" in systems
+    assert systems["Mango RAT"].category == systems["KiteRAT"].category == "cyber tool"

@@ -205,6 +205,20 @@ PROGRAMME = re.compile(
 )
 
 
+# "Crimson RAT", "CapraRAT": a remote-access trojan is named by its suffix.
+_RAT = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]{2,}(?:[ \u00a0]RAT|RAT))(?![\w-])")
+
+
+def find_malware(text: str) -> list[Mention]:
+    """Malware named by a remote-access-trojan suffix ("Crimson RAT", "CapraRAT")."""
+    out: list[Mention] = []
+    for name in dict.fromkeys(m.group("name") for m in _RAT.finditer(text)):
+        if name.split()[0] in STOP_WORDS:
+            continue
+        out.extend(_every(text, name, "name:" + name, "cyber tool"))
+    return out
+
+
 def find_programmes(text: str) -> list[Mention]:
     """Named programmes whose words name hardware ("Future Submarine Programme"), every mention."""
     out: list[Mention] = []

@@ -10,7 +10,8 @@ from bot.core.local.system_mentions import Mention, sentence
 
 _SHIP_PREFIXES = (
     "USS USNS USCGC HMS HMAS HMCS HMNZS INS JS BRP ROKS PNS TCG FS ITS ESPS HNLMS HDMS KNM HNoMS HSwMS FGS "
-    "ORP NRP BNS KRI RSS HTMS KD ARA BAP CNS RFS ROCS SLNS NS ENS EML KDB FNS LVNS CCGS"
+    "ORP NRP BNS KRI RSS HTMS KD ARA BAP CNS RFS ROCS SLNS NS ENS EML KDB FNS LVNS CCGS "
+    "Zr.Ms. Hr.Ms."  # the Dutch navy's own "Zr.Ms."/"Hr.Ms." forms
 ).split()
 # Prefixes that are also everyday abbreviations ("HS" codes, "MV" for megavolts): a ship only in a
 # sentence about ships or the sea.
@@ -20,7 +21,7 @@ _NAME = (
     rf"{_NAME_WORD}(?:[ \u00a0](?:(?:of|de|del|da|la|the|der|van)[ \u00a0])?{_NAME_WORD}){{0,3}}"
 )
 SHIP = re.compile(
-    rf"(?<![\w-])(?P<prefix>{'|'.join(_SHIP_PREFIXES + _WEAK_PREFIXES)})[ \u00a0](?P<name>{_NAME})"
+    rf"(?<![\w-])(?P<prefix>{'|'.join(map(re.escape, _SHIP_PREFIXES + _WEAK_PREFIXES))})[ \u00a0](?P<name>{_NAME})"
     r"(?:[ \u00a0]?\((?P<hull>[A-Z]{1,4}[-\u2010\u2011 \u00a0]?\d{1,4}[A-Z]?)\))?"
 )
 _SEA_WORDS = re.compile(

@@ -12,6 +12,7 @@ from bot.core.local.named_systems import (
     find_called,
     find_classes,
     find_defined,
+    find_malware,
     find_programmes,
     find_titled,
 )
@@ -63,6 +64,7 @@ def find_systems(analysis: Analysis) -> list[System]:
         *find_classes(text),
         *find_called(text),
         *find_apposed(text),
+        *find_malware(text),
         *find_titled(text),
         *find_defined(text),
         *find_programmes(text),
