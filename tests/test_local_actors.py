@@ -286,3 +286,29 @@ def test_companies_at_a_fair_that_act_or_employ() -> None:
     )
     found = names(actors_of(text))
     assert {"TKSS", "OTKM", "Demirhan", "Ardıç Savunma"} <= found, found
+
+
+def test_malaysian_honorifics_are_not_part_of_a_name() -> None:
+    text = (
+        "Navy chief Admiral Datuk Rahim Osman said the ship was ready. Defence Minister Datuk Seri "
+        "Hamid Yusof attended the ceremony."
+    )
+    found = names(actors_of(text))
+    assert {"Rahim Osman", "Hamid Yusof"} <= found
+    assert not any(n.startswith("Datuk") or n == "Datuk Seri" for n in found)
+
+
+def test_a_body_the_model_cut_at_its_head_keeps_its_of_phrase() -> None:
+    text = "The Netherlands Court of Audit said the programme was late. Parliament asked for more."
+    assert "Netherlands Court of Audit" in names(actors_of(text))
+
+
+def test_a_ship_class_lead_name_alone_is_not_an_actor() -> None:
+    from bot.core.local.systems import find_systems
+
+    text = (
+        "The navy will add two more Tuo Chiang-class corvettes. The Tuo Chiang is fast and small, "
+        "and crews like it."
+    )
+    analysis = Analysis(article=Article(text=text), doc=load_nlp()(text), published=None)
+    assert "Tuo Chiang" not in names(find_actors(analysis, find_systems(analysis)))

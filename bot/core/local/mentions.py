@@ -35,6 +35,8 @@ _OPEN_PAREN = re.compile(r"\s*\(([^()]*)$")
 _DEFINITION = re.compile(r"\s*\((?P<acr>[A-Za-z][A-Za-z.&]{1,9})\)")
 # "The Israel Defense Forces, the IDF, have ...": an acronym set off by commas right after the name.
 _APPOSED_ACRONYM = re.compile(r",\s+(?:the\s+|or\s+)?(?P<acr>[A-Z][A-Z.&]{1,9})(?=\s*[,;:)])")
+# " of Audit", " of Justice of the EU": an "of" phrase of capitalised words closing a body's name.
+_OF_NAME = re.compile(r" of(?: the)? [A-Z][\w\u2019'&-]*(?: (?:and |of |the )?[A-Z][\w\u2019'&-]*){0,3}(?![\w-])")
 _CONTINUATION = re.compile(
     r" ?(?P<words>(?:(?:of|for|and|de|da|do|du|of the) )?(?:[A-Z][\w\u2019'&.-]*(?: |(?=[,.;:)]|$))){1,5})"
 )
@@ -271,6 +273,10 @@ def _extend(text: str, start: int, end: int, label: str) -> int:
     if words and words[-1].lower() in {"of", "for", "and", "de"}:
         match = _CONTINUATION.match(text, end)
         return end + len(match.group(0).rstrip()) if match else end
+    if label == "ORG" and words and words[-1].lower() in orgs.ORG_HEADS:
+        of = _OF_NAME.match(text, end)
+        if of is not None:
+            return of.end()  # "Netherlands Court" + " of Audit": the model stopped at the head
     suffix = _SUFFIX_RUN.match(text, end)
     if suffix and label in {"ORG", "PERSON", "GPE", "FAC"}:
         return end + len(suffix.group(0).rstrip())

@@ -53,7 +53,9 @@ ORG_ROLE_NOUNS = frozenset(
 # Courtesy titles, including South Asian ones ("Shri", "Smt") that precede names in official copy.
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "shri", "sri", "smt", "shrimati",
-     "hon", "honourable", "honorable"}
+     "hon", "honourable", "honorable",
+     # Malaysian and Bruneian honorifics ("Datuk Seri", "Dato'", "Tun"); "Tan" of "Tan Sri" is also a surname
+     "datuk", "dato", "dato'", "seri", "tun", "tunku", "tengku"}
 )
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "to"})
 _STOP_AFTER = r"(?=\s*(?:,|;|(?<![A-Z])\.(?:\s|$)|\(|\)|\u201d|\"|$)|\s+(?:who|whom|whose|which|that|in\s+an?\s+interview)\b)"

@@ -112,7 +112,11 @@ class Context:
 
 
 def _name_after_designator(name: str) -> str | None:
-    """ "Havørn" in "HS-40 Havørn": a system's word name, which alone still names the system."""
+    """ "Havørn" in "HS-40 Havørn", "Tuo Chiang" in "Tuo Chiang-class": a system's word name, which
+    alone still names the system (a class's lead ship)."""
+    for suffix in ("-class", "\u2011class", " class"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            return name[: -len(suffix)]
     first, _, rest = name.partition(" ")
     if rest and any(c.isdigit() for c in first) and not any(c.isdigit() for c in rest):
         return rest
