@@ -519,3 +519,14 @@ def test_two_written_ends_make_one_range(nlp, text: str, value: str) -> None:  #
 def test_two_dates_joined_by_and_without_between_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
     found = values(run(nlp, "He visited on 3 May and 9 June.", published=date(2025, 11, 6)))
     assert found == {"on 3 May": "2025-05-03", "9 June": "2025-06-09"}
+
+
+def test_a_release_dateline_naming_its_country_and_a_later_clock_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "PRESS RELEASE\n\nSatellites reach orbit\n\n"
+        "Bodø, Norway \u2013 4 March 2026 \u2013 Nordlys Space AS today announced the launch of two "
+        "satellites for the armed forces. They lifted off at 10:15 UTC from Andøya and were released "
+        "an hour later."
+    )
+    assert find_published(text) == date(2026, 3, 4)
+    assert values(run(nlp, text))["at 10:15 UTC"] == "2026-03-04T10:15Z"

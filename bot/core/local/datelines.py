@@ -19,7 +19,12 @@ _CITY = re.compile(
 )
 # "Vilnius, 3 June 2025 – ", "Kysucké Nové Mesto, 12. 3. 2025 (HK) – ": a place in title case counts
 # only when a dash (after an optional agency) closes the date, as in a dateline and not in prose.
-_TITLED_PLACE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÞĀ-Ž][\w'’.\-]*){0,3},[ \t]*")
+# "Tromsø, Norway – 3 December 2025 – ": the place may name its country, and a dash may open the date.
+_TITLED_PLACE = re.compile(
+    r"[A-ZÀ-ÞĀ-Ž][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÞĀ-Ž][\w'’.\-]*){0,3}"
+    r"(?:,[ \t]*[A-ZÀ-ÞĀ-Ž][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÞĀ-Ž][\w'’.\-]*){0,2}(?=[ \t]*(?:—|–|-{1,2})))?"
+    r"(?:,[ \t]*|[ \t]*(?:—|–|-{1,2})[ \t]*)"
+)
 _DATE_CLOSER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|-{1,2})[ \t]")
 _DATELINE_REST_WORDS = 6
 _BYLINE_CUE = re.compile(r"\||\b(?:Published|Posted|Updated|Dated|First published)\b", re.I)

@@ -30,6 +30,7 @@ _CALENDAR = frozenset({"date", "yearless"})  # written with or without a year, t
 _TEXT_KEYED = frozenset({"relative", "season", "anchored", "ago", "deictic", "edge"})
 _DEPENDENT = frozenset({"anchored", "clock"})
 _COUNTED = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
+_CLOCK_REACH = 40  # how far after a dateline's date its own clock time may stand
 _CONTEXT = 400  # characters either side of a date that its tense and event are read from
 
 
@@ -106,7 +107,10 @@ def _keep(raws: list[RawDate], text: str, sentences: list[tuple[int, int]], date
 def _restates_dateline(raw: RawDate, text: str, dateline: Dateline) -> bool:
     """The dateline's clock time, or the day a wire dateline repeats ("SEOUL, Oct 2 (Agency) -")."""
     if raw.kind == "clock":
-        return dateline.line_start <= raw.start < dateline.line_end
+        # "SEOUL, Oct 2, 09:15 (Agency) -" or a header line; in a dateline's paragraph, a time well
+        # after the date ("lifted off at 11:42 UTC") dates an event of the story
+        near = raw.start - dateline.end <= _CLOCK_REACH or dateline.line_end - dateline.line_start <= 120
+        return dateline.line_start <= raw.start < dateline.line_end and near
     if raw.kind != "yearless" or (raw.month, raw.day) != (dateline.day.month, dateline.day.day):
         return False
     line_start = text.rfind("\n", 0, raw.start) + 1
