@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from bot.core.local.introductions import introduced_name
 from bot.core.local.name_forms import (
     fold,
     gender_of,
@@ -21,8 +22,8 @@ from bot.core.local.name_forms import (
     spelling_variant,
 )
 from bot.core.local.office_holders import office_holder
-from bot.core.local.speaker_tokens import SpeakerNP, tokens
-from bot.core.local.speaker_words import NON_NAME, ORG_HEADS, PARTICLES, SPEAKER_NOUNS, TITLE_WORDS
+from bot.core.local.speaker_tokens import SpeakerNP
+from bot.core.local.speaker_words import ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS
 from bot.core.local.speakers import singular
 from bot.core.models import Actor
 
@@ -162,34 +163,8 @@ class Registry:
             return None
         if surname in self._introductions:
             return self._introductions[surname]
-        self._introductions[surname] = found = self._introduction(surname)
+        self._introductions[surname] = found = introduced_name(self.text, surname)
         return found
-
-    def _introduction(self, surname: str) -> str | None:
-        pattern = re.compile(r"(?<![\w\-])" + re.escape(surname) + r"(?![\w\-])")
-        for m in pattern.finditer(self.text):
-            before = tokens(self.text, max(0, m.start() - 80), m.start())
-            given: list[str] = []
-            for t in reversed(before):
-                ends_sentence = t.text.endswith(".") and len(t.text) > 2
-                owner = t.text.endswith(
-                    ("'s", "\u2019s")
-                )  # "South Korea's Hanwha": never a given name
-                if (
-                    not t.cap
-                    or t.low in NON_NAME
-                    or ends_sentence
-                    or owner
-                    or t.end + 2 < (m.start() if not given else before[-len(given)].start)
-                ):
-                    if t.low not in PARTICLES or t.cap:
-                        break
-                given.insert(0, t.text)
-                if len(given) == 3:
-                    break
-            if given and given[0][:1].isupper():
-                return " ".join([*given, surname])
-        return None
 
     def _known_person(self, name: str) -> Entry | None:
         words = name_words(name)
