@@ -772,3 +772,13 @@ def test_unlabelled_question_and_answer_turns_belong_to_the_interviewee() -> Non
     kask = next(v for v in views if v.speaker == "Ilmar Kask")
     assert any(q.text.startswith("Mines are cheap and they work.") for q in kask.quotes)
     assert not any("Are they wrong?" in q.text for v in views for q in v.quotes)
+
+
+def test_a_report_inside_a_relative_clause_is_summed_up_by_its_sentence() -> None:
+    text = (
+        "Defence analyst Min-ho Kim praised the new radar, which he says is \"ready for export to "
+        'three more countries within two years."'
+    )
+    (found,) = views_with_actors(text)
+    assert found.summary.startswith("Defence analyst Min-ho Kim praised the new radar")
+    assert "says is" not in found.summary.replace("which he says is", "")

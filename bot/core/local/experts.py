@@ -214,8 +214,12 @@ class _Assembler:
         entry = voice.entry
         ranked = sorted(
             (ev for ev in voice.events if ev.content),
-            key=lambda ev: (self._rank(ev), ev.verb_start),
+            key=lambda ev: (self._relative(ev), self._rank(ev), ev.verb_start),
         )
+        if ranked and self._relative(ranked[0]):
+            # "a launcher which it says is meeting its targets": the clause has no subject of its own
+            ev = ranked[0]
+            return finish(self.text[ev.sentence[0] : ev.sentence[1]].strip())
         for ev in ranked[:1]:
             assert ev.content is not None
             clause = self._unquoted(ev.pieces or [ev.content])
@@ -250,6 +254,11 @@ class _Assembler:
             if ev.quotes:
                 return finish(self.text[ev.sentence[0] : ev.sentence[1]].strip())
         return ""
+
+    def _relative(self, ev: SpeechEvent) -> bool:
+        """A report inside a relative clause ("which it says is ..."), whose clause lacks a subject."""
+        before = self.masked[max(0, ev.speaker.start - 8) : ev.speaker.start]
+        return ev.speaker.kind == "pronoun" and _RELATIVE_BEFORE.search(before) is not None
 
     def _rank(self, ev: SpeechEvent) -> int:
         """Which reported clause best sums a view up: a statement, then "X said that ...", then others."""
@@ -292,6 +301,9 @@ class _Assembler:
                 )
             )
         return " ".join(p.strip() for p in out if p.strip())
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+$")
 
 
 def _subject(entry: Entry) -> str:
