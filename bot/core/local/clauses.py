@@ -31,8 +31,10 @@ replies responded recalled recalls predicted predicts suggested indicated indica
 confirms described describes called declared declares asserted asserts maintained maintains contended
 countered remarked commented tweeted vowed acknowledge argue warn insist admit concede conceded concedes
 stress explain affirmed affirms assured assures reiterated reiterates underlined underscored highlighted
-clarified specified opined considered considers believes believed thinks estimated estimates
-dismissed dismisses rejected rejects denied denies branded brands""".split()
+clarified specified opined considered considers believes believed thinks estimated estimates""".split()
+# Rebuttals report words only through a quotation ("dismissed the reports as "fabrications"").
+REBUTTAL_VERBS = "dismissed dismisses rejected rejects denied denies branded brands".split()
+SPEECH_VERBS += REBUTTAL_VERBS
 # Verbs of opinion count as speech only with a "that" clause, around the clause ("A, he believes, B")
 # or after a quotation: "The minister considered three bids" reports no words.
 THAT_ONLY = frozenset("considered considers believes believed thinks estimated estimates".split())

@@ -41,7 +41,7 @@ def describe(cluster: Cluster, index: CountryIndex, spans: list[Span], text: str
     )
 
 
-_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?:'s|\u2019s)[ \t]+(?:the[ \t]+)?$")
+_OWNER_BEFORE = re.compile(orgs.OWNER_BEFORE + r"(?:the[ \t]+)?$")
 
 
 def _owned_name(cluster: Cluster, index: CountryIndex, text: str, name: str) -> str | None:

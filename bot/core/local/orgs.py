@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# A possessive owner of one to three capitalised words right before a name ("South Korea's ").
+OWNER_BEFORE = r"(?P<owner>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})(?:'s|\u2019s)[ \t]+"
+
 # Final (or defining) words of organisation names. Lowercase; compared to a folded token.
 ORG_HEADS = frozenset(
     """

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from bot.core.local.clauses import (
     AUX,
     NO_CONTENT_START,
+    REBUTTAL_VERBS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
     THAT_ONLY,
@@ -47,7 +48,7 @@ _CLOSING_APPOSITIVE_RE = re.compile(r",\s*(?:an?|the|who|whom|whose|which)\s[^,]
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{2,120}?)\s+as\s+saying")
 # Verbs that report words only through a quotation: "put it", and the rebuttals that carry one
 # ("dismissed the reports as "fabrications"", "denied it, calling it "baseless"").
-REBUTTALS = frozenset("dismissed dismisses rejected rejects denied denies branded brands".split())
+REBUTTALS = frozenset(REBUTTAL_VERBS)
 _QUOTE_ONLY = frozenset({"put it", "puts it"}) | REBUTTALS
 _PASSIVE_RE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|not|never|n't|to)\s+(?:\w+ly\s+)?|n't\s+|\b(?:who|which)\s+)$"
