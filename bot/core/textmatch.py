@@ -27,8 +27,12 @@ FUZZY_MIN_CHARS = 24
 _ANCHOR_HITS = 6
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Lower-case text with unified quotes, dashes and ellipses, whitespace runs collapsed."""
+    """Lower-case text with unified quotes, dashes and ellipses, whitespace runs collapsed.
+
+    Cached: grounding and speaker matching normalise the same few names thousands of times.
+    """
     return NormalisedText.build(text).norm
 
 
