@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from bot.core.local.dateforms import scan
 from bot.core.local.nlp import load_nlp
-from bot.core.local.parsing import joined, paragraphs, parse_many, with_lead_in
+from bot.core.local.parsing import dated_span, joined, paragraphs, parse_many, with_lead_in
 
 ARTICLES = sorted((Path(__file__).parents[1] / "eval" / "dev2" / "articles").glob("*.txt"))
 
@@ -94,3 +95,37 @@ def test_joined_matches_spacy_on_articles(path: Path) -> None:
     pieces = with_lead_in(paragraphs(path.read_text(encoding="utf-8")))
     parts = [(doc, at) for doc, (_text, at) in zip(nlp.pipe(t for t, _ in pieces), pieces, strict=True)]
     _same(joined(parts), _reference(parts))
+
+
+def test_only_paragraphs_with_a_date_get_dependencies() -> None:
+    text = (
+        "Navy tests new drone\n\nThe minister said the boat was fast. She left early.\n\n"
+        "On 3 March 2025 the ship sailed to Oslo, officials said.\n\nAnalysts agreed with her."
+    )
+    doc = next(parse_many(load_nlp(), [text]))
+    dated = range(text.index("On 3 March"), text.index("Analysts"))
+    assert [t.text for t in doc if t.dep_] == [t.text for t in doc if t.idx in dated]
+    assert dated_span(doc, text.index("3 March"), text.index(" the ship")) is not None
+    assert dated_span(doc, text.index("minister"), text.index(" said")) is None
+
+
+@pytest.mark.parametrize("path", ARTICLES[:3], ids=lambda p: p.stem)
+def test_dated_paragraphs_parse_as_in_the_full_pipeline(path: Path) -> None:
+    """The parser reads each doc's tok2vec output, so parsing only some docs changes nothing in them."""
+    nlp = load_nlp()
+    text = path.read_text(encoding="utf-8")
+    doc = next(parse_many(nlp, [text]))
+    pieces = with_lead_in(paragraphs(text))
+    full = joined([(d, at) for d, (_t, at) in zip(nlp.pipe(t for t, _ in pieces), pieces, strict=True)])
+
+    starts = [raw.core_start for raw in scan(text)]
+    offset, expected = 0, set()
+    for chunk, at in pieces:
+        end = offset + len(chunk) - at
+        if any(offset <= s < end for s in starts):
+            expected |= {t.i for t in doc if offset <= t.idx < end}
+        offset = end
+    assert expected and len(expected) < len(doc)
+    assert {t.i for t in doc if t.dep_} == expected
+    assert [(t.head.i, t.dep_) for t in doc if t.dep_] == [(full[i].head.i, full[i].dep_) for i in sorted(expected)]
+    assert [t.tag_ for t in doc] == [t.tag_ for t in full]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.core.local.dateevents import governing_verb
+from bot.core.local.parsing import dated_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,8 +81,8 @@ def _is_caption(text: str, at: int) -> bool:
 
 
 def _parsed_tense(doc: Doc, mention: tuple[int, int]) -> str:
-    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
-    verb = governing_verb(span.root) if span is not None and len(span) else None
+    span = dated_span(doc, mention[0], mention[1])
+    verb = governing_verb(span.root) if span is not None else None
     if verb is None:
         return ""
     chain = [verb]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.core.local.parsing import dated_span
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -38,7 +40,7 @@ def event_phrase(
 ) -> str | None:
     """What happened at this date, in at most MAX_WORDS words from its sentence, dates left out."""
     dates = [d for d in (dates or []) if sentence[0] <= d[0] < sentence[1]] + [mention]
-    if doc is not None:  # the caller passes a doc only when it holds a dependency parse of `text`
+    if doc is not None:  # the Doc of `text`; its parse covers the paragraphs that hold a date
         phrase = _from_parse(doc, sentence, mention, dates)
         if phrase and len(phrase.split()) >= 2:
             return phrase
@@ -52,8 +54,8 @@ def _in_dates(start: int, end: int, dates: list[tuple[int, int]]) -> bool:
 def _from_parse(
     doc: Doc, sentence: tuple[int, int], mention: tuple[int, int], dates: list[tuple[int, int]]
 ) -> str | None:
-    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = dated_span(doc, mention[0], mention[1])
+    if span is None:
         return None
     root = span.root
     skip = {t.i for t in span} | {t.i for t in root.subtree}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
 
 from bot.core.local import dategrammar as g
 from bot.core.local.datereaders import READERS, RawDate
@@ -16,7 +18,16 @@ __all__ = ["RawDate", "scan"]
 
 
 def scan(text: str) -> list[RawDate]:
-    """Every date expression in `text`, longest match first where they overlap, in text order."""
+    """Every date expression in `text`, longest match first where they overlap, in text order.
+
+    Cached for the last few texts: parsing asks which paragraphs hold a date, then the date rules
+    read them all. Each call gets its own copies.
+    """
+    return [replace(raw) for raw in _scan(text)]
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[RawDate, ...]:
     lower = text.lower()
     found: set[tuple[int, int, int]] = set()
     matches: dict[tuple[int, int, int], re.Match[str]] = {}
@@ -41,7 +52,7 @@ def scan(text: str) -> list[RawDate]:
         taken[start:end] = b"\x01" * (end - start)
         out.append(_with_preposition(raw, text))
     out.sort(key=lambda r: r.start)
-    return out
+    return tuple(out)
 
 
 def _digit_family(token: str) -> str | None:

@@ -16,7 +16,8 @@ from bot.core.local.dateforms import RawDate, scan
 from bot.core.local.datelines import Dateline, find_dateline, find_published
 from bot.core.local.dateranges import joined_ranges
 from bot.core.local.dateresolve import Context, Resolved, resolve
-from bot.core.local.sentence_spans import has_parse, sentence_at, sentence_spans
+from bot.core.local.parsing import covers
+from bot.core.local.sentence_spans import sentence_at, sentence_spans
 from bot.core.models import DatedEvent, Span
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def find_dates(analysis: Analysis) -> list[DatedEvent]:
     text = analysis.text
     if not text.strip():
         return []
-    sentences = sentence_spans(text, analysis.doc)
+    sentences = sentence_spans(text)
     dateline = find_dateline(text)
     raws = _keep(scan(text)[:MAX_MENTIONS], text, sentences, dateline)
     mentions = _resolve_all(raws, text, sentences, analysis.published, analysis.doc)
@@ -123,7 +124,7 @@ def _resolve_all(
 ) -> list[_Mention]:
     """Read every date: first those that stand alone, then those that lean on an earlier date."""
     out: list[_Mention | None] = [None] * len(raws)
-    parsed = doc if has_parse(doc, text) else None
+    parsed = doc if covers(doc, text) else None
     month_years = _month_years(raws) if published is None else {}
     for i, raw in enumerate(raws):
         if _dependent(raw):
@@ -202,7 +203,7 @@ def _family(m: _Mention, text: str) -> tuple[str, ...]:
 def _merge(mentions: list[_Mention], analysis: Analysis, dateline: Dateline | None) -> list[DatedEvent]:
     """One DatedEvent per date: repeated mentions merged, the dateline marked as the publication date."""
     text = analysis.text
-    parsed = analysis.doc if has_parse(analysis.doc, text) else None
+    parsed = analysis.doc if covers(analysis.doc, text) else None
     groups: dict[tuple[str, ...], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault(_family(m, text), []).append(m)

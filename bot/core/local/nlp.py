@@ -1,7 +1,8 @@
 """Loads the spaCy pipeline once per process, with country names forced before the NER.
 
 Pipeline choice (speed is a product requirement: >= 20 articles/s for the whole engine on one core):
-- kept: `tok2vec`, `tagger` (token.tag_), `parser` (token.dep_, token.head, doc.sents) and `ner`;
+- kept: `tok2vec`, `tagger` (token.tag_), `parser` (token.dep_, token.head; run only on the
+  paragraphs that hold a date, see parsing.py) and `ner`;
 - added: `country_ruler` (an EntityRuler before `ner`: every country name from pycountry plus
   `data/countries.json` is tagged GPE, so "Türkiye", "South Korea" or "UK" never fall through the small
   model) and `country_org_joiner` (after `ner`: re-joins organisation names the forced countries split,

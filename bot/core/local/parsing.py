@@ -3,8 +3,12 @@
 spaCy's parser and NER step every document of a batch together, one transition at a time, so one
 900-token article costs ~900 sequential steps while its 30 paragraphs parsed side by side cost ~30
 steps of 30 states each. The rules then see one Doc per article, with the same text, tokens,
-entities, tags and dependencies as before: a paragraph break is a sentence break for the model too,
-and its tok2vec window (a few tokens) never usefully reached across one.
+entities and tags as before: a paragraph break is a sentence break for the model too, and its
+tok2vec window (a few tokens) never usefully reached across one.
+
+Only the date rules read dependencies (the tense and event of a date), so the dependency parser
+runs only on the paragraphs that hold a date, about half of an article's words. Tokens of the
+other paragraphs carry no dependency label (`token.dep_ == ""`); `dated_span` tells the two apart.
 
 Splits are made only where a sentence visibly ends: after a blank line, or after a line break that
 follows closing punctuation. A hard-wrapped paragraph ("...the minister\\nsaid on Tuesday") stays
@@ -21,8 +25,10 @@ from bot.core.errors import EngineError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
+PARSER = "parser"
+_DATED = "briefbot.dated"  # user_data flag on a chunk whose dependencies the date rules will read
 # How many paragraphs spaCy holds in one batch. Larger batches step more states together but keep
 # every paragraph's activations alive at once; 64 measured as fast as 256 at lower peak RSS.
 PARAGRAPH_BATCH = 64
@@ -69,12 +75,85 @@ def with_lead_in(pieces: list[str]) -> list[tuple[str, int]]:
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = PARAGRAPH_BATCH) -> Iterator[Doc]:
     """One Doc per text, in order, parsed as batches of paragraphs across texts."""
     split = [(text, with_lead_in(paragraphs(text))) for text in texts]
-    stream = nlp.pipe((chunk for _text, pieces in split for chunk, _at in pieces), batch_size=batch_size)
+    chunks = (
+        (chunk, dated)
+        for text, pieces in split
+        for (chunk, _at), dated in zip(pieces, _dated(text, pieces), strict=True)
+    )
+    stream = _pipe(nlp, chunks, batch_size)
     for text, pieces in split:
         doc = joined([(next(stream), at) for _chunk, at in pieces])
         if doc.text != text:  # every offset the rules report depends on this
             raise EngineError("The local engine could not rebuild the article from its paragraphs.")
         yield doc
+
+
+def _dated(text: str, pieces: list[tuple[str, int]]) -> list[bool]:
+    """Per piece, whether a date expression starts in it (the lead-in does not count)."""
+    from bisect import bisect_left
+
+    from bot.core.local.dateforms import scan
+
+    starts = sorted(raw.core_start for raw in scan(text))
+    out: list[bool] = []
+    end = 0
+    for chunk, at in pieces:
+        begin, end = end, end + len(chunk) - at
+        out.append(bisect_left(starts, begin) < bisect_left(starts, end))
+    return out
+
+
+def _pipe(nlp: Language, chunks: Iterable[tuple[str, bool]], batch_size: int) -> Iterator[Doc]:
+    """`nlp.pipe` over (chunk, dated) pairs, except that the dependency parser only sees dated chunks."""
+    docs: Iterator[Doc] = (_make_doc(nlp, chunk, dated) for chunk, dated in chunks)
+    for name, component in nlp.pipeline:
+        if name == PARSER:
+            docs = _parse_dated(component, docs, batch_size)
+        elif hasattr(component, "pipe"):
+            docs = component.pipe(docs, batch_size=batch_size)
+        else:
+            docs = map(component, docs)
+    return docs
+
+
+def _parse_dated(parser: Any, docs: Iterator[Doc], batch_size: int) -> Iterator[Doc]:
+    """Pass every doc on in order, each batch's dated docs parsed in place first.
+
+    The parser reads the tok2vec output each doc carries (`doc.tensor`), so a doc parsed here gets
+    the dependencies it would have got inside `nlp.pipe`."""
+    from spacy.util import minibatch
+
+    for batch in minibatch(docs, size=batch_size):
+        dated = [doc for doc in batch if doc.user_data.pop(_DATED, False)]
+        for _ in parser.pipe(dated, batch_size=batch_size):
+            pass
+        yield from batch
+
+
+def _make_doc(nlp: Language, chunk: str, dated: bool) -> Doc:
+    doc = nlp.make_doc(chunk)
+    if dated:
+        doc.user_data[_DATED] = True
+    return doc
+
+
+def dated_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens over [start, end) when the parser ran on them (their paragraph holds a date)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not all(t.dep_ for t in span):
+        return None
+    return span
+
+
+def covers(doc: Doc | None, text: str) -> bool:
+    """True when `doc` was made from `text` (its last token ends where the text ends).
+
+    Cheap on purpose: `Doc.text` rebuilds the whole string from its tokens on every access.
+    """
+    if doc is None or len(doc) == 0:
+        return False
+    last = doc[len(doc) - 1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def joined(parts: list[tuple[Doc, int]]) -> Doc:

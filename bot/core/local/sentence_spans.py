@@ -1,6 +1,9 @@
-"""Sentence spans of an article: spaCy's boundaries where the pipeline sets them, else a rule splitter.
+"""Sentence spans of an article, from a rule splitter.
 
 Sentences never cross a line break: headlines, datelines, captions and list items stand alone.
+The dependency parser runs only on dated paragraphs (see parsing.py), so its boundaries are not
+there to use; on the dev sets the rule splitter scored the same and kept closing quotes and
+titles such as "Admiral (ret.)" that the small parser cut off.
 """
 
 from __future__ import annotations
@@ -8,10 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (plus closing quotes/brackets) before a space and a capital, digit or quote.
@@ -24,53 +23,24 @@ _ABBREV = re.compile(
 )
 
 
-def sentence_spans(text: str, doc: Doc | None = None) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace-trimmed, in text order.
 
-    spaCy's boundaries are refined by line breaks and by the rule splitter, which catches the
-    "F-35A. Ferrante said" joins the small parser sometimes makes. Cached for the last few articles:
-    the dates and the summary both ask for the same article's sentences.
+    Cached for the last few articles: the dates and the summary both ask for the same article's
+    sentences.
     """
-    return list(_sentence_spans(text, doc))
+    return list(_sentence_spans(text))
 
 
 @lru_cache(maxsize=4)
-def _sentence_spans(text: str, doc: Doc | None) -> tuple[tuple[int, int], ...]:
-    if has_sentences(doc, text):
-        pieces = [(s.start_char, s.end_char) for s in doc.sents]
-    else:
-        pieces = [(0, len(text))]
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
-    for start, end in pieces:
-        for line in _LINE.finditer(text, start, end):
-            for a, b in _split_line(text, line.start(), line.end()):
-                s, e = _trim(text, a, b)
-                if e > s:
-                    out.append((s, e))
+    for line in _LINE.finditer(text):
+        for a, b in _split_line(text, line.start(), line.end()):
+            s, e = _trim(text, a, b)
+            if e > s:
+                out.append((s, e))
     return tuple(out)
-
-
-def covers(doc: Doc | None, text: str) -> bool:
-    """True when `doc` was made from `text` (its last token ends where the text ends).
-
-    Cheap on purpose: `Doc.text` rebuilds the whole string from its tokens on every access.
-    """
-    if doc is None or len(doc) == 0:
-        return False
-    last = doc[len(doc) - 1]
-    return last.idx + len(last.text_with_ws) == len(text)
-
-
-def has_parse(doc: Doc | None, text: str) -> bool:
-    """True when `doc` parses exactly `text` with dependencies (checked on a few tokens: cheap)."""
-    return doc is not None and covers(doc, text) and any(t.dep_ for t in doc[:8])
-
-
-def has_sentences(doc: Doc | None, text: str) -> bool:
-    """True when `doc` covers `text` and a parser or sentence segmenter set its boundaries."""
-    if doc is None or len(doc) < 2 or not covers(doc, text):
-        return False
-    return has_parse(doc, text) or any(t.is_sent_start is not None for t in doc[1:8])
 
 
 def _split_line(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

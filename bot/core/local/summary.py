@@ -61,7 +61,7 @@ def summarise(
 ) -> tuple[str, str, list[KeyPoint]]:
     """(title, bluf, key_points) chosen from the article's own sentences."""
     text = analysis.text
-    spans = sentence_spans(text, analysis.doc)
+    spans = sentence_spans(text)
     title, title_span = _title(analysis, spans)
     story = _story_sentences(text, spans, title_span)
     if not story:
