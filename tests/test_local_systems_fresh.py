@@ -202,3 +202,33 @@ def test_a_quoted_nickname_after_a_designator_is_an_alias_everywhere() -> None:
     qrn = _names(text)["QRN-2"]
     assert "Keystone" in qrn.aliases
     assert text.rindex("Keystone") in [m.start for m in qrn.mentions]
+
+
+def test_mine_countermeasures_classes_and_batch_variants() -> None:
+    names = _names(
+        "The Alta-class minesweepers have been laid up. The fuel-cell modules of the three "
+        "KSS-III Batch-I submarines were copied."
+    )
+    assert names["Alta-class"].category == "mine countermeasures vessel"
+    assert "KSS-III Batch-I" in names and "Batch-I" not in names
+
+
+def test_unknown_designators_backed_by_rounds_and_projectiles() -> None:
+    names = _names(
+        "The first 4,000 completed RG-155 ER rounds were delivered in December, and the army is "
+        "buying a licensed copy of the US M795 high-explosive projectile."
+    )
+    assert names["RG-155 ER"].category == "ammunition"
+    assert names["M795"].category == "munition"
+
+
+def test_a_name_described_by_a_system_noun_right_after_it() -> None:
+    text = (
+        "The intrusion bears the hallmarks of TIDELOCK 2.1, a ransomware variant first seen in "
+        "August. Skylark, a small drone that flies low, was also shown. Anduril, a drone maker, "
+        "said it would bid; Jan Kowalski, a drone pilot, agreed; Iran, a missile power, objected."
+    )
+    names = _names(text)
+    assert names["TIDELOCK 2.1"].category == "cyber tool"
+    assert names["Skylark"].category == "UAV"
+    assert not {"Anduril", "Jan Kowalski", "Iran"} & set(names)

@@ -19,7 +19,7 @@ _CLASS_STOP = frozenset(
 )
 _VESSEL_AFTER = re.compile(
     r"(?:[ \u00a0][\w-]+){0,3}?[ \u00a0](?:ships?|vessels?|frigates?|destroyers?|corvettes?|submarines?|"
-    r"carriers?|cruisers?|boats?|warships?|patrol)\b"
+    r"carriers?|cruisers?|boats?|warships?|patrol|minehunters?|minesweepers?)\b"
 )
 NAMING = re.compile(
     r"\b(?:called|named|dubbed|designated|code-?named|nicknamed|branded)[ \u00a0](?:the[ \u00a0])?[\"“‘']?"
@@ -47,7 +47,7 @@ TITLED = re.compile(
     r"(?:[ \u00a0](?:(?!(?:to|and|or|of|for|with|in|on|at|by|from|the|an?|its|their|is|was|are|were|has|had|"
     r"have|will|would|that|which)\b)[a-z-]+|\d{2,3}[ -]?mm|[A-Z]{1,3}\d?)){0,3}?[ \u00a0]"
     r"(?P<head>drone|missile|rocket|howitzer|tank|radar|interceptor|torpedo|launcher|jammer|helicopter|malware|"
-    r"backdoor|ransomware|spyware|USV|UUV|UGV|UAV|UCAV)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
+    r"backdoor|ransomware|spyware|USV|UUV|UGV|UAV|UCAV|AUV|underwater vehicle|minehunter|minesweeper)s?\b(?![ \u00a0](?:attacks?|strikes?|shields?|plans?|budgets?|programm?e?s?|"
     r"polic(?:y|ies)|defen[cs]es?|production|factor(?:y|ies)|makers?|manufacturers?|industry|deals?|contracts?|"
     r"threats?|launch(?:es)?|tests?|walls?|campaigns?|war|warfare|units?|forces?|operators?|pilots?|crews?|"
     r"teams?|compan(?:y|ies)|firms?|sales|exports?|technology|capabilit(?:y|ies)|systems?|stocks?|battles?|"
@@ -116,15 +116,16 @@ def find_called(text: str) -> list[Mention]:
 
 
 def find_apposed(text: str) -> list[Mention]:
-    """Names set off right after a system noun ("a second tool, Lavender, which ...").
+    """Names set off right after a system noun ("a second tool, Lavender, which ..."), or described
+    by one right after them ("TIDELOCK 2.1, a ransomware variant first seen ...").
 
     The small model tags most such names as people; the construction outweighs its label, so these
     mentions are not dropped for it (their key is "app:", not "name:").
     """
     out: list[Mention] = []
-    for match in _NAME_AFTER_NOUN.finditer(text):
+    for match in (*_NAME_AFTER_NOUN.finditer(text), *_NAME_BEFORE_NOUN.finditer(text)):
         name = match.group("name")
-        if any(w in STOP_WORDS for w in name.split()) or is_country_name(name):
+        if any(w in STOP_WORDS for w in name.split()) or is_country_name(name) or name in MAKERS:
             continue
         head = match.group("head").lower()
         out.extend(_every(text, name, "app:" + name, HEAD_NOUNS.get(head, "software")))  # a "tool"
@@ -139,6 +140,15 @@ _NAME_AFTER_NOUN = re.compile(
     r"[ \u00a0](?P<name>[A-Z][\w-]{2,}(?:[ \u00a0][A-Z][\w-]{2,})?),[ \u00a0](?:which|that|is|was|has|had|a|an|the)\b"
 )
 
+# "TIDELOCK 2.1, a ransomware variant first seen ...", "Skylark, a small drone that ...": a name
+# described right after it, where the description ends the phrase ("X, a drone maker" does not).
+_NAME_BEFORE_NOUN = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][A-Za-z]{2,}(?:[ \u00a0][A-Z][A-Za-z]{2,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?),"
+    r"[ \u00a0]an?[ \u00a0](?:[a-z-]+[ \u00a0]){0,3}?"
+    r"(?P<head>ransomware|malware|backdoor|spyware|wiper|trojan|loitering munition|drone|missile|torpedo)"
+    r"(?:[ \u00a0](?:variant|strain|family))?"
+    r"(?=[ \u00a0]*[,.;:)]|[ \u00a0](?:that|which|first|developed|built|made|designed|capable|with|used)\b)"
+)
 
 # Services that fly or field hardware under their own name ("the Police helicopter").
 _SERVICES = frozenset(

@@ -61,6 +61,11 @@ HEAD_NOUNS: dict[str, str] = {
     "data network": "tactical data link", "thermal sight": "sensor", "sight": "sensor",
     "thermal camera": "sensor", "inertial measurement unit": "sensor", "imu": "sensor",
     "module": "equipment", "tail kit": "guided bomb", "guidance kit": "guided bomb",
+    "round": "ammunition", "projectile": "munition",
+    "minehunter": "mine countermeasures vessel", "minesweeper": "mine countermeasures vessel",
+    "mine countermeasures vessel": "mine countermeasures vessel",
+    "autonomous underwater vehicle": "unmanned underwater vehicle",
+    "underwater vehicle": "unmanned underwater vehicle", "auv": "unmanned underwater vehicle",
 }  # fmt: skip
 
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(HEAD_NOUNS, key=len, reverse=True))

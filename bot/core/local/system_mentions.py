@@ -69,7 +69,7 @@ _HYPHEN_SUFFIX = re.compile(r"[-\u2010\u2011](?:[A-Z]{1,3}\d{0,2}|\d{1,3}[A-Z]?)
 _SPACED_SUFFIX = re.compile(
     r"[ \u00a0](?:Block[ \u00a0](?:[IVX]{1,4}[A-Z]?|\d{1,2}[A-Z]?)(?:[ \u00a0](?:NT|NG|ER))?|Increment[ \u00a0]\d{1,2}"
     r"|Inc[ \u00a0]\d|Mk[. \u00a0]{0,2}(?:[IVX]{1,4}|\d{1,2}[A-Z]?)|Mark[ \u00a0](?:[IVX]{1,4}|\d{1,2})|Mod[ \u00a0]\d{1,2}"
-    r"|Flight[ \u00a0][IVX]{1,4}|Batch[ \u00a0]\d{1,2}|Lot[ \u00a0]\d{1,2}|NG|ER|XR|MSE|SLM|SLS|SLX|NT|MLU|SEPv\d|[IVX]{2,4})"
+    r"|Flight[- \u00a0][IVX]{1,4}|Batch[- \u00a0](?:\d{1,2}|[IVX]{1,4})|Lot[ \u00a0]\d{1,2}|Tranche[ \u00a0]\d|NG|ER|XR|MSE|SLM|SLS|SLX|NT|MLU|SEPv\d|[IVX]{2,4})"
     r"(?![A-Za-z0-9])"
 )
 _VERSION = re.compile(
