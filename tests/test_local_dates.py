@@ -68,6 +68,20 @@ def test_dateline_without_year_takes_the_latest_such_day() -> None:
     assert text[found.start : found.end] == "March 3"
 
 
+def test_dateline_without_year_takes_it_from_the_filing_stamp_at_the_end() -> None:
+    body = "A Seoul court on Thursday sentenced a former engineer.\n\n" * 12
+    text = f"SEOUL, Oct. 23 (Asia Wire Service) -- {body}(END)\n\n2025/10/23 16:05\n"
+    assert find_published(text) == date(2025, 10, 23)
+    other_day = text.replace("2025/10/23", "2025/10/24")
+    assert find_published(other_day) == find_dateline(other_day[:90]).day  # type: ignore[union-attr]
+
+
+def test_a_month_of_a_relative_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He was arrested in March last year. Talks resume in June of next year."
+    found = values(run(nlp, text, date(2025, 10, 23)))
+    assert found == {"in March last year": "2024-03", "in June of next year": "2026-06"}
+
+
 def test_dates_in_the_body_are_not_a_dateline() -> None:
     text = (
         "Coast guard seizes trawler\n\nThe coast guard said it seized a trawler on 5 May 2024 after a "

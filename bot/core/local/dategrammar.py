@@ -101,6 +101,8 @@ RULES: list[Rule] = [
                     rf"(?P<d2>{DAY})(?![:.,]\d)(?:,?{SP}(?P<y>{YEAR}))?", _M, _MONTH_HINTS),
     _r("month_range", rf"(?P<lead>[Bb]etween|[Ff]rom){SP}(?P<m>{MONTH})(?:,?{SP}(?P<y1>{YEAR}))?{SP}"
                       rf"(?:and|to|until|through){SP}(?P<m2>{MONTH})(?:,?{SP}(?P<y>{YEAR}))?", _M, ("between", "from")),
+    # "March last year", "in June of next year", "October that year": a month of a relative year.
+    _r("month_rel_year", rf"(?P<m>{MONTH}){SP}(?:of{SP})?{_REL_YEAR}", _M, _MONTH_HINTS),
     _r("month", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{SP}))?"
                 rf"(?P<m>{MONTH})(?:{SP}(?P<part>morning|afternoon|evening|night))?", _M),
     _r("weekday", rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wd>{WEEKDAY})"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -11,6 +11,7 @@ from bot.core.local.dateforms import RawDate, scan
 
 _HEAD_LINES = 8
 _HEAD_CHARS = 1500
+_TAIL_CHARS = 400  # where a wire story's filing stamp sits
 _SHORT_LINE = 120
 _LINE = re.compile(r"[^\n]+")
 # "WASHINGTON, ", "MANILA (", "TAIPEI — ", "KONGSBERG, Norway, ": an upper-case place opening a paragraph.
@@ -40,11 +41,24 @@ class Dateline:
     end: int
     line_start: int
     line_end: int
+    yearless: bool = False  # the year was not written with the date
 
 
 def find_dateline(text: str, today: date | None = None) -> Dateline | None:
-    """The first full date written in a header line or right after a dateline's place name, if any."""
-    return _find_dateline(text[:_HEAD_CHARS], today or date.today())
+    """The first full date written in a header line or right after a dateline's place name, if any.
+
+    A dateline without a year ("SEOUL, Oct. 23 (Agency) --") takes it from a full date of the same
+    day in the article's last lines (a wire's "2025/10/23 16:05" filing stamp), else it is the
+    latest such day up to today.
+    """
+    found = _find_dateline(text[:_HEAD_CHARS], today or date.today())
+    if found is None or not found.yearless:
+        return found
+    tail_start = max(0, len(text) - _TAIL_CHARS)
+    for raw in scan(text[tail_start:]):
+        if raw.kind == "date" and raw.year and (raw.month, raw.day) == (found.day.month, found.day.day):
+            return replace(found, day=date(raw.year, found.day.month, found.day.day), yearless=False)
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -63,7 +77,7 @@ def _find_dateline(head: str, today: date) -> Dateline | None:
             if raw.kind == "date" and raw.year:
                 return _dateline(raw, raw.year, line.start(), line.end())
             if yearless is None and place:
-                yearless = _dateline(raw, _recent_year(raw, today), line.start(), line.end())
+                yearless = replace(_dateline(raw, _recent_year(raw, today), line.start(), line.end()), yearless=True)
     return yearless
 
 

@@ -105,6 +105,10 @@ def _month_range(m: re.Match[str], text: str) -> RawDate:
     return raw
 
 
+def _month_rel_year(m: re.Match[str], text: str) -> RawDate:
+    return _rel_year(m, RawDate(m.start(), m.end(), "month_of_year", month=g.month_number(m["m"])))
+
+
 def _month(m: re.Match[str], text: str) -> RawDate | None:
     rel, mod = (m["rel"] or "").lower(), (m["mod"] or "").lower()
     if not (rel or mod or m["part"]) and not g.MONTH_LEAD.search(text, max(0, m.start() - 10), m.start()):
@@ -297,7 +301,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 READERS = {
     "iso": _iso, "numeric": _numeric, "dmy": _textual, "mdy": _textual, "dm": _day_month,
     "md": _day_month, "my": _month_year, "month_range": _month_range, "day_range": _day_range, "month": _month,
-    "weekday": _weekday, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade,
+    "month_rel_year": _month_rel_year, "weekday": _weekday, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade,
     "year_range": _year_range, "year_mod": _year_mod, "year_edge": _year_edge, "month_edge": _month_edge,
     "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,
     "anchored": _anchored, "clock": _clock, "year": _year,

@@ -180,6 +180,11 @@ def _quarter(raw: RawDate, ctx: Context) -> Resolved:
     return Resolved(f"{year:04d}-Q{raw.part}" if year else None, "quarter", rel)
 
 
+def _month_of_year(raw: RawDate, ctx: Context) -> Resolved:
+    year, rel = _year_of(raw, ctx)
+    return Resolved(f"{year:04d}-{raw.month:02d}" if year and raw.month else None, "month", rel)
+
+
 def _half(raw: RawDate, ctx: Context) -> Resolved:
     year, rel = _year_of(raw, ctx)
     return Resolved(f"{year:04d}-H{raw.part}" if year else None, "half", rel)
@@ -302,7 +307,7 @@ def _clock(raw: RawDate, ctx: Context) -> Resolved | None:
 
 _RESOLVERS = {
     "date": _date, "yearless": _yearless, "month_range": _month_range, "day_range": _day_range,
-    "weekday": _weekday,
+    "weekday": _weekday, "month_of_year": _month_of_year,
     "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade, "range": _range,
     "edge": _edge, "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,
     "anchored": _anchored, "clock": _clock,
