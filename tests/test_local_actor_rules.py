@@ -256,3 +256,40 @@ def test_box_headings_in_capitals_are_not_actors() -> None:
     found = names(actors_of(text))
     assert not {"FACT BOX", "KEY FACTS"} & found
     assert {"Algeria", "Egypt"} <= found
+
+
+def test_list_bullets_and_photo_desks_are_not_part_of_names() -> None:
+    from bot.core.local.engine import LocalEngine
+
+    text = (
+        "Port hit by ransomware\n\nKey points\n"
+        "\u2022 The Harbour Ports Authority (HPA) says a ransomware attack has disabled its terminals.\n"
+        "\u2022 Ferries to the outer islands are suspended.\n\n"
+        "The HPA said on Tuesday that it expected to restore systems within days.\n\n"
+        "Photo: Trucks queue at the main gate on Wednesday. (Juma Odera / Coast Desk)\n"
+    )
+    actors = LocalEngine().brief_sync(Article(text=text, extractor="plain")).actors
+    found = names(actors)
+    assert "Harbour Ports Authority" in found and "HPA" in found
+    assert "Ferries" not in found
+    assert not any("/" in n for n in found)
+
+
+def test_an_institution_before_a_relative_who_is_not_a_person() -> None:
+    actors = actors_of(
+        "A senior official at the National Treasury, who asked not to be named, said the state would "
+        "not pay. The National Treasury later confirmed the position."
+    )
+    assert named(actors, "National Treasury").kind == "organization"
+
+
+def test_wars_and_regional_adjectives_are_not_actors() -> None:
+    found = names(
+        actors_of(
+            "Veterans of the Yom Kippur War met Central European and Southeast Asian delegates in "
+            "Warsaw, where the Institute for the Study of War presented its report to Poland's "
+            "defence ministry."
+        )
+    )
+    assert not {"Yom Kippur War", "Central European", "Southeast Asian"} & found
+    assert "Institute for the Study of War" in found

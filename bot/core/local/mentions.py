@@ -24,6 +24,9 @@ NAME_LINKS = frozenset(
 )
 _PARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "abu", "bint", "ben"})
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE|a|an|A|An)\s+")
+# A list bullet the model took into a name ("• The Kenya Ports Authority (KPA) says ...").
+_LEADING_MARK = re.compile(r"[\u2022\u00b7\u25aa\u25ab\u25ba\u2023\u25e6\u25cb\u25cf\u25a0\u25a1*#>+\-\u2013\u2014\s]+")
+_CREDIT_SPLIT = re.compile(r"[ \u00a0]+[/|][ \u00a0]+")
 _POSSESSIVE_SPLIT = re.compile(r"(?:'s|\u2019s)\s+")
 _FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\bJr)(?<!\bSr)(?<=\w\w\w)\.$")
 _TRAILING = re.compile(r"(?:(?:'s|\u2019s|')|[,;:\s])+$")
@@ -175,9 +178,15 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _clean(text: str, start: int, end: int, label: str, index: CountryIndex) -> Mention | None:
+    mark = _LEADING_MARK.match(text, start, end)
+    if mark:
+        start = mark.end()
     lead = _LEADING_ARTICLE.match(text, start, end)
     if lead and not _article_is_part(text[start:end], index):
         start = lead.end()
+    if label == "PERSON":
+        credit = _CREDIT_SPLIT.search(text, start, end)
+        end = credit.start() if credit else end  # "Juma Odera / Coast Desk": the name, not its desk
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()
@@ -250,8 +259,13 @@ def is_title_word(word: str) -> bool:
     return _is_title_head(word) or (w in roles.ROLE_MODIFIERS and w not in {"national", "state"})
 
 
+# Role nouns that follow a nationality ("a Kenyan national") and never stand as a title before a name.
+_NOT_TITLES = frozenset({"national", "citizen", "resident"})
+
+
 def _is_title_head(word: str) -> bool:
-    return word.lower().strip(".,") in roles.HONORIFICS or roles.is_role_head(word)
+    w = word.lower().strip(".,")
+    return w in roles.HONORIFICS or (roles.is_role_head(word) and w not in _NOT_TITLES)
 
 
 def _extend_left(text: str, start: int, label: str) -> int:

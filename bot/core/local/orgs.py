@@ -106,7 +106,13 @@ def ends_like_non_actor(name: str) -> bool:
     if not words:
         return False
     last = words[-1].strip(".,")
+    if last in _EVENT_HEADS:
+        return not has_org_head(" ".join(words[:-1]))  # "Yom Kippur War"; not "Institute for the Study of War"
     return (last in NON_ACTOR_HEADS or last.rstrip("s") in NON_ACTOR_HEADS) and not has_org_tail(name)
+
+
+# Wars and crises the model tags as organisations.
+_EVENT_HEADS = frozenset("war wars crisis revolution uprising intifada invasion".split())
 
 
 PLACE_OPENERS = frozenset({"base", "camp", "fort", "mount", "lake", "cape"})

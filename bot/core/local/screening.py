@@ -153,8 +153,10 @@ def keep(m: Mention, ctx: Context) -> bool:
         return False  # "Credit: Land Review / J. Roe]": a caption's label ran into the name
     if ctx.index.by_name(text) or ctx.index.by_capital(text):
         return True
-    if ctx.index.by_demonym(text):
-        return False  # "Pakistani" describes; the country itself is named elsewhere if it acts
+    if len(m.words) == 1 and ctx.tag_at(m.start) in ("NN", "NNS") and _LINE_OPENING.search(ctx.text, max(0, m.start - 4), m.start):
+        return False  # "• Ferries to Yeonpyeong are suspended": capitalised only by its place in the line
+    if ctx.index.by_demonym(text) or _REGIONAL_ADJECTIVE.fullmatch(text):
+        return False  # "Pakistani", "Southeast Asian" describe; who acts is named elsewhere
     if orgs.designator_shaped(text) and not _company_with_digits(m, ctx):
         return False
     if orgs.is_generic(text) or orgs.ends_like_non_actor(text):
@@ -230,6 +232,19 @@ def inside_title(m: Mention, titles: list[tuple[int, int]], ctx: Context) -> boo
     return any(a <= m.start and m.end <= b for a, b in titles)
 
 
+# "South Asian", "Central European", "Middle Eastern": a region's adjective, not a country's.
+_REGIONAL_ADJECTIVE = re.compile(
+    r"(?:(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest|Eastern|Western|Northern|"
+    r"Southern|Latin|Middle|Sub-Saharan|Trans)[ \u00a0-]?)+"
+    r"(?:Asian|European|African|American|Eastern|Arab|Atlantic|Pacific|Nordic|Baltic|Balkan|Caucasian|"
+    r"Caribbean|Mediterranean|Saharan)s?"
+)
+# The start of a line, after an optional list bullet.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[\u2022\u00b7\u25aa\u25ba\u2023\u25e6*\-\u2013][ \t]*)?$")
+# A name that is the object of "at/from/in/with the": a relative "who" after it belongs to the noun before.
+_PLACE_OBJECT = re.compile(r"\b(?:at|from|in|with|of)[ \u00a0]+the[ \u00a0]+$")
+
+
 def read_context(m: Mention, ctx: Context) -> None:
     """Attach the title before and the appositive after (or before) the mention."""
     if m.label == "NORP" or ctx.index.by_name(m.text) or ctx.index.by_capital(m.text):
@@ -243,8 +258,8 @@ def read_context(m: Mention, ctx: Context) -> None:
     if owner and m.affiliation is None:
         country = ctx.index.by_name(owner.group("owner"))
         m.affiliation = country.name if country else None
-    if _WHO_AFTER.match(ctx.text, m.end) and len(m.words) > 1:
-        m.notes.add("who")
+    if _WHO_AFTER.match(ctx.text, m.end) and len(m.words) > 1 and not _PLACE_OBJECT.search(ctx.text, max(0, m.start - 12), m.start):
+        m.notes.add("who")  # "an official at the National Treasury, who ...": the official is the "who"
     if press.is_carrier_mention(ctx.text, m.start, m.end, m.text):
         m.notes.add("carrier")
 
