@@ -782,3 +782,33 @@ def test_a_report_inside_a_relative_clause_is_summed_up_by_its_sentence() -> Non
     (found,) = views_with_actors(text)
     assert found.summary.startswith("Defence analyst Min-ho Kim praised the new radar")
     assert "says is" not in found.summary.replace("which he says is", "")
+
+
+def test_a_question_closing_a_quotation_runs_on_into_its_attribution() -> None:
+    text = (
+        "Nadia Ferreira, a professor of law, was the panel's sceptic.\n\n"
+        '"But who is responsible when the software ranks one target above another?" Ferreira said.'
+    )
+    views = views_with_actors(text)
+    assert [v.speaker for v in views] == ["Nadia Ferreira"]
+    assert views[0].quotes[0].text.startswith("But who is responsible")
+    # Only a question: the summary asks it in her words, not "said but who ...".
+    assert views[0].summary.startswith("Nadia Ferreira asked: ")
+
+
+def test_transcript_labels_with_titles_and_comma_roles() -> None:
+    text = (
+        "Committee hearing: naval readiness\n\n"
+        "Rear Admiral Ines Kolstad, Chief of the Navy: Thank you. We have two vessels available for "
+        "operations this week, and both are old.\n\n"
+        "Chair: What is coming, and when?\n\n"
+        "Kolstad: A toolbox rather than a ship, with drones that keep the crews out of the minefield.\n\n"
+        "State Secretary Petter Lunde (Ministry of Defence): Yes, briefly. The government takes the "
+        "auditors' findings seriously and has funded the new system.\n\n"
+        "Chair: Thank you.\n\n"
+        "Lunde: The money is in the budget and the contract will be signed next year.\n"
+    )
+    views = {v.speaker: v for v in views_with_actors(text)}
+    assert set(views) == {"Ines Kolstad", "Petter Lunde"}
+    assert any(q.text.startswith("Thank you. We have two vessels") for q in views["Ines Kolstad"].quotes)
+    assert any(q.text.startswith("Yes, briefly") for q in views["Petter Lunde"].quotes)

@@ -237,16 +237,20 @@ class _Assembler:
             return finish(
                 f"{_subject(entry)} {verb}{that} {lower_first(clause, self._proper(start))}"
             )
-        for i in sorted(voice.quotes, key=lambda i: self.quotes[i].start):
-            q = self.quotes[i]
-            sentence = first_sentence(self.text[q.start : q.end])
-            if (
-                len(sentence.split()) >= 4 and sentence[:1].isupper()
-            ):  # a whole sentence, not a phrase
+        whole = [
+            (q, sentence)
+            for q in sorted((self.quotes[i] for i in voice.quotes), key=lambda q: q.start)
+            for sentence in [first_sentence(self.text[q.start : q.end])]
+            if len(sentence.split()) >= 4 and sentence[:1].isupper()  # a whole sentence, not a phrase
+        ]
+        for q, sentence in whole:
+            if not sentence.endswith("?"):
                 shifted = third_person(sentence, entry.gender, organisation=entry.kind == "org")
                 return finish(
                     f"{_subject(entry)} said {lower_first(shifted, self._proper(q.start))}"
                 )
+        for _q, sentence in whole[:1]:  # only questions: asked, in the speaker's own words
+            return f"{_subject(entry)} asked: \u201c{sentence}\u201d"
         for ev in voice.events:  # "the ministry dismissed the reports as "fabrications""
             if ev.verb in REBUTTALS and ev.quotes:
                 return finish(f"{_subject(entry)} {self.text[ev.verb_start : ev.sentence[1]].strip()}")

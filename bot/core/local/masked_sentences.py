@@ -24,6 +24,15 @@ _STARTERS = frozenset(
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
+_CLOSING_QUOTES = frozenset("\"'\u201d\u2019")
+_ATTRIBUTION_VERBS = (
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|insisted|argued|warned|"
+    r"noted|explained|countered|continued|shouted|wondered)\b"
+)
+_ATTRIBUTION_RE = re.compile(
+    rf"(?:(?:[A-Z][\w'’.-]*)(?:[ \u00a0]+[A-Z][\w'’.-]*){{0,3}}[ \u00a0]+{_ATTRIBUTION_VERBS}"
+    rf"|{_ATTRIBUTION_VERBS}[ \u00a0]+[A-Z])"
+)
 _WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[\"'\u201c\u2018]))([A-Za-z][A-Za-z.]*)$")
 
 
@@ -35,7 +44,10 @@ def _is_boundary(text: str, dot: int, after: int, hi: int) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018([-\u2022"):
         return False
     if text[dot] != ".":
-        return True
+        # '"Who is responsible?" Undurraga said.': a question or exclamation closing a quotation
+        # runs on into the attribution after it.
+        closes_quote = text[dot + 1 : dot + 2] in _CLOSING_QUOTES
+        return not (closes_quote and _ATTRIBUTION_RE.match(text, after, min(hi, after + 60)))
     m = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
     if not m:
         return True

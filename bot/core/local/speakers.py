@@ -77,7 +77,10 @@ def _is_office(toks: list[Token], h: int) -> bool:
 
 def parse_np(text: str, a: int, b: int, label: EntLabel) -> SpeakerNP | None:
     """What kind of speaker text[a:b] names, or None when it is not a speaker phrase."""
-    toks = [t for t in tokens(text, a, b) if t.text not in ",;:"]
+    every = tokens(text, a, b)
+    colon = next((i for i, t in enumerate(every) if t.text == ":"), len(every))
+    # "Henrik Aas (Ministry of Defence): Yes, ...": a transcript label ends the phrase at its colon.
+    toks = [t for t in every[:colon] if t.text not in ",;"]
     while toks and toks[0].low in (
         "but",
         "and",

@@ -28,7 +28,7 @@ _LABEL_RE = re.compile(
     + _NAME_WORD
     + r"(?: "
     + _NAME_WORD
-    + r"){0,3})(?:\s*\((?P<role>[^)\n]{1,40})\))?)"
+    + r"){0,4})(?:\s*\((?P<role>[^)\n]{1,40})\)|\s*,\s*(?P<crole>[A-Z][^:\n]{1,60}))?)"
     r"\s*:\s+"
 )
 _NOT_SPEAKERS = frozenset(
@@ -69,36 +69,63 @@ def _display(text: str, label: str) -> str:
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in label.split())
 
 
-def _labels(text: str, paras: list[tuple[int, int]]) -> list[tuple[re.Match[str], int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Label:
+    name: str
+    role: str | None
+    org: str | None
+    start: int  # where the name starts
+    end: int  # where the turn starts
+
+
+def _labels(text: str, paras: list[tuple[int, int]]) -> list[tuple[_Label, int]]:
     out = []
     for a, b in paras:
         m = _LABEL_RE.match(text, a, b)
-        label = m and (m.group("bname") or m.group("name"))
-        if m and label and _is_name(label):
-            out.append((m, m.end(), b))
+        found = m and _label(m)
+        if m and found:
+            out.append((found, b))
     return out
+
+
+def _label(m: re.Match[str]) -> _Label | None:
+    """The speaker of a label, without the titles before the name ("State Secretary Henrik Aas")."""
+    words = (m.group("bname") or m.group("name")).split()
+    titles = 0
+    while len(words) - titles > 1 and words[titles].lower().strip(".") in NON_NAME:
+        titles += 1
+    name = " ".join(words[titles:])
+    if not _is_name(name):
+        return None
+    start = m.start("bname") if m.group("bname") else m.start("name")
+    skipped = len(" ".join(words[:titles])) + 1 if titles else 0
+    role = m.group("role") or m.group("crole")
+    if titles and not role:
+        role = " ".join(words[:titles])
+    return _Label(name, role, m.group("borg"), start + skipped, m.end())
 
 
 def transcript_speakers(text: str, paras: list[tuple[int, int]]) -> list[AuthorView]:
     """Each labelled speaker of a transcript with their turns, hosts left out; [] for other texts."""
     found = _labels(text, paras)
     counts: dict[str, int] = {}
-    for m, _a, _b in found:
-        key = fold(m.group("bname") or m.group("name"))
+    for lab, _b in found:
+        key = fold(lab.name).split()[-1]  # "JANE ROE (guest):" and "ROE:" are one speaker's labels
         counts[key] = counts.get(key, 0) + 1
     if sum(1 for n in counts.values() if n >= 2) < 2:
         return []
     speakers: dict[str, _Speaker] = {}
-    for m, a, b in found:
-        label = m.group("bname") or m.group("name")
-        role = m.group("role")
+    for lab, b in found:
+        label, role, a = lab.name, lab.role, lab.end
         sp = speakers.get(fold(label)) or _by_surname(speakers, label)
         if sp is None:
-            sp = speakers[fold(label)] = _Speaker(_display(text, label), m.start())
+            sp = speakers[fold(label)] = _Speaker(_display(text, label), lab.start)
             if len(label.split()) == 1:
                 sp.name = _full_name(text, label) or sp.name
+        elif len(label.split()) > len(sp.name.split()) and fold(label).endswith(fold(sp.name)):
+            sp.name, sp.start = _display(text, label), lab.start  # "Aas:" came before "Henrik Aas (...):"
         sp.role = sp.role or (role if role and not _HOST_RE.search(role) else None)
-        sp.affiliation = sp.affiliation or m.group("borg")
+        sp.affiliation = sp.affiliation or lab.org
         sp.host = sp.host or bool(role and _HOST_RE.search(role))
         cue = _CUE_RE.match(text, a, b)  # "[laughs] I have been told that."
         sp.turns.append((cue.end() if cue else a, b))
