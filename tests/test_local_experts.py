@@ -812,3 +812,14 @@ def test_transcript_labels_with_titles_and_comma_roles() -> None:
     assert set(views) == {"Ines Kolstad", "Petter Lunde"}
     assert any(q.text.startswith("Thank you. We have two vessels") for q in views["Ines Kolstad"].quotes)
     assert any(q.text.startswith("Yes, briefly") for q in views["Petter Lunde"].quotes)
+
+
+def test_a_comma_inside_an_organisations_name_does_not_cut_the_speaker() -> None:
+    text = (
+        "TOKYO - Japan test-fired a glide weapon on Tuesday.\n\n"
+        "The ministry's Acquisition, Technology and Logistics Agency said in a statement that the "
+        "flight data would be analysed over the coming weeks."
+    )
+    speakers = [v.speaker for v in views_with_actors(text)]
+    assert "Acquisition" not in speakers
+    assert any(s.endswith("Acquisition, Technology and Logistics Agency") for s in speakers)

@@ -273,7 +273,12 @@ class _Finder:
         return e
 
     def _last_comma(self, a: int, b: int) -> int | None:
-        return last_comma(self.masked, a, b)
+        """The last comma in [a, b) that is not inside an organisation's name ("Acquisition,
+        Technology and Logistics Agency")."""
+        comma = last_comma(self.masked, a, b)
+        while comma is not None and self.label(comma, comma + 1) == "ORG":
+            comma = last_comma(self.masked, a, comma)
+        return comma
 
     def _content(self, ve: int, e: int, verb: str) -> tuple[int, int] | None:
         """The reported clause after the verb, or None when only an object or adverbial follows."""
