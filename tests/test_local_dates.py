@@ -82,6 +82,11 @@ def test_a_month_of_a_relative_year(nlp) -> None:  # type: ignore[no-untyped-def
     assert found == {"in March last year": "2024-03", "in June of next year": "2026-06"}
 
 
+def test_a_24_hour_time_told_with_its_weekday(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The terminal system was taken offline at about 23:10 on Tuesday. The score was 21:14 at half time."
+    assert values(run(nlp, text, date(2026, 3, 12))) == {"23:10 on Tuesday": "2026-03-10T23:10"}
+
+
 def test_dates_in_the_body_are_not_a_dateline() -> None:
     text = (
         "Coast guard seizes trawler\n\nThe coast guard said it seized a trawler on 5 May 2024 after a "

@@ -151,6 +151,9 @@ RULES: list[Rule] = [
     _r("clock", rf"(?<![\d:.])(?P<h>1[0-2]|0?[1-9])[:.](?P<mi>[0-5]\d){_OSP}(?P<ampm>[ap])\.?m\b\.?", _N, ("a.m", "p.m", "am", "pm"), _I),
     _r("clock", rf"(?<![\d:.,])(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d){_OSP}(?P<zone>GMT|UTC|Z)\b", f"{_N} num4",
        ("gmt", "utc", "z")),
+    # "at about 23:10 on Tuesday": a 24-hour time told with its day.
+    _r("clock_day", rf"(?<![\d:.,])(?P<h>[01]\d|2[0-3])[:.](?P<mi>[0-5]\d){SP}on{SP}(?P<wd>{WEEKDAY})",
+       f"{_N} num4", (" on ",), _I),
     _r("year", rf"{_NB}(?P<y>{YEAR})(?![\w%])(?![.,]\d)(?![-/]\d)", _Y),
 ]
 

@@ -285,6 +285,13 @@ def _clock(m: re.Match[str], text: str) -> RawDate:
     return RawDate(m.start(), m.end(), "clock", hour=hour, minute=int(m["mi"]), zone="Z")
 
 
+def _clock_day(m: re.Match[str], text: str) -> RawDate:
+    """A 24-hour time told with its weekday ("23:10 on Tuesday"): that day, at that time."""
+    return RawDate(
+        m.start(), m.end(), "weekday", part=g.weekday_number(m["wd"]), hour=int(m["h"]), minute=int(m["mi"])
+    )
+
+
 def _year(m: re.Match[str], text: str) -> RawDate | None:
     if g.QUANTITY_NOUN.match(text, m.end()):
         return None
@@ -304,5 +311,5 @@ READERS = {
     "month_rel_year": _month_rel_year, "weekday": _weekday, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade,
     "year_range": _year_range, "year_mod": _year_mod, "year_edge": _year_edge, "month_edge": _month_edge,
     "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,
-    "anchored": _anchored, "clock": _clock, "year": _year,
+    "anchored": _anchored, "clock": _clock, "clock_day": _clock_day, "year": _year,
 }

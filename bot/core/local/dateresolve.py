@@ -161,7 +161,8 @@ def _weekday(raw: RawDate, ctx: Context) -> Resolved:
         d = pub + timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - timedelta(days=back)  # news convention: the most recent such day
-    return Resolved(d.isoformat(), "day", True, d)
+    clock = f"T{raw.hour:02d}:{raw.minute:02d}{raw.zone}" if raw.hour is not None and raw.minute is not None else ""
+    return Resolved(d.isoformat() + clock, "day", True, d)
 
 
 def _year_of(raw: RawDate, ctx: Context) -> tuple[int | None, bool]:
