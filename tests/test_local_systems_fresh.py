@@ -232,3 +232,20 @@ def test_a_name_described_by_a_system_noun_right_after_it() -> None:
     assert names["TIDELOCK 2.1"].category == "cyber tool"
     assert names["Skylark"].category == "UAV"
     assert not {"Anduril", "Jan Kowalski", "Iran"} & set(names)
+
+
+def test_a_designator_set_off_after_a_system_noun() -> None:
+    names = _names(
+        "Drones will do the work. The first of those vessels, the MUV-12 from Fjordlab, completed "
+        "its trials. The applicants, the CX-4 forms, were filed."
+    )
+    assert names["MUV-12"].category == "vessel"
+    assert "CX-4" not in names
+
+
+def test_variant_letters_stay_with_their_designator() -> None:
+    text = "Poland bought 116 ex-US Marine Corps M1A1 FEP tanks, and the army flew MQ-9 UAV drones."
+    names = _names(text)
+    assert "FEP" not in names
+    written = {text[m.start : m.end] for s in names.values() for m in s.mentions}
+    assert "M1A1 FEP" in written and "MQ-9 UAV" not in written

@@ -100,6 +100,7 @@ def extend_right(text: str, end: int, known: Known | None) -> int:
         end = match.end()
     while (match := _SPACED_SUFFIX.match(text, end)) is not None:
         end = match.end()
+    end = _variant_letters(text, end)
     end = _national_suffix(text, end)
     category = known.entry.category if known else None
     if category in _VERSIONED or (known is None and not text[end - 1 : end].isdigit()):
@@ -109,6 +110,22 @@ def extend_right(text: str, end: int, known: Known | None) -> int:
         end = _entry_names_after(text, end, known.entry)
         end = _standard_after(text, end, known.entry)
     return end
+
+
+# "M1A1 FEP tanks": a variant's capital letters between a designator and the noun it names.
+_VARIANT_LETTERS = re.compile(r"[ \u00a0](?P<word>[A-Z]{2,4})(?=[ \u00a0]+(?P<head>[a-z][a-z-]+?)(?:e?s)?\b)")
+
+
+def _variant_letters(text: str, end: int) -> int:
+    if not text[end - 1 : end].isalnum():
+        return end
+    match = _VARIANT_LETTERS.match(text, end)
+    if match is None or match.group("head") not in HEAD_NOUNS:
+        return end
+    word = match.group("word")
+    if word.lower() in HEAD_NOUNS or word in GENERIC_ACRONYMS:
+        return end  # "MQ-9 UAV drones": letters that name a kind of thing are that thing
+    return match.end("word")
 
 
 # "Rafale F3R", "Typhoon FGR4": a standard label after an aircraft's or vehicle's word name. Alone

@@ -38,6 +38,14 @@ _NAMED_BEFORE = re.compile(
     r"|\b(?:designated|designation|code-?named|known[ \u00a0]as|sold[ \u00a0]as|marketed[ \u00a0]as)"
     r"[ \u00a0](?:the[ \u00a0])?)[\"\u201c\u2018']?$"
 )
+# A system noun set off right before the designator: "the first of those vessels, the MUV-12".
+_BROAD_HEADS = frozenset("system platform suite module model programme program software terminal".split())
+_HEAD_SET_OFF = re.compile(
+    r"\b(?P<head>"
+    + "|".join(re.escape(h) for h in sorted(set(HEAD_NOUNS) - _BROAD_HEADS, key=len, reverse=True))
+    + r")(?:e?s)?,[ \u00a0](?:the[ \u00a0])?$",
+    re.IGNORECASE,
+)
 # One capitalised word right before the designator, not glued to what precedes it.
 _WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])(?P<word>[^\W\d_][^\W_]*)[ \u00a0]$")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"\u201c(\[]\s*)$")
@@ -55,6 +63,8 @@ def designator_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
         category = head_category(text, end)
         end = extend_proper(text, end)
         category = category or head_category(text, end) or appositive_category(text, end)
+        set_off = _HEAD_SET_OFF.search(text, max(0, d.start - 60), d.start)
+        category = category or (HEAD_NOUNS[set_off.group("head").lower()] if set_off else None)
         start, maker = maker_before(text, d.start)
         if not maker:
             start = family_before(text, d.start)
