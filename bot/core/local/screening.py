@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from bot.core.local import orgs, press
 from bot.core.local.analysis import Analysis
 from bot.core.local.countries import CountryIndex, country_index, fold
-from bot.core.local.mentions import Mention, entity_words
+from bot.core.local.mentions import BULLETS, Mention, entity_words
 from bot.core.local.places import PLACE_PREPOSITIONS, WORKS_AFTER, is_heading
 from bot.core.local.roles import (
     PERSON_ROLE_NOUNS,
@@ -240,7 +240,7 @@ _REGIONAL_ADJECTIVE = re.compile(
     r"Caribbean|Mediterranean|Saharan)s?"
 )
 # The start of a line, after an optional list bullet.
-_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[\u2022\u00b7\u25aa\u25ba\u2023\u25e6*\-\u2013][ \t]*)?$")
+_LINE_OPENING = re.compile(rf"(?:^|\n)[ \t]*(?:[{BULLETS}][ \t]*)?$")
 # A name that is the object of "at/from/in/with the": a relative "who" after it belongs to the noun before.
 _PLACE_OBJECT = re.compile(r"\b(?:at|from|in|with|of)[ \u00a0]+the[ \u00a0]+$")
 
