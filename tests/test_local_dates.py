@@ -87,6 +87,11 @@ def test_a_24_hour_time_told_with_its_weekday(nlp) -> None:  # type: ignore[no-u
     assert values(run(nlp, text, date(2026, 3, 12))) == {"23:10 on Tuesday": "2026-03-10T23:10"}
 
 
+def test_a_lifespan_is_a_year_range(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Obituary\n\nJane Roe, 1931\u20132026\n\nThe engineer led the satellite programme for two decades."
+    assert values(run(nlp, text, date(2026, 1, 27))) == {"1931\u20132026": "1931/2026"}
+
+
 def test_dates_in_the_body_are_not_a_dateline() -> None:
     text = (
         "Coast guard seizes trawler\n\nThe coast guard said it seized a trawler on 5 May 2024 after a "

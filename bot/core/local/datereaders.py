@@ -193,7 +193,7 @@ def _decade(m: re.Match[str], text: str) -> RawDate:
 def _year_range(m: re.Match[str], text: str) -> RawDate | None:
     y = int(m["y"])
     y2 = _year2(y, m["y2"])
-    if not y < y2 <= y + 50:
+    if not y < y2 <= y + 100:  # a lifespan ("Jane Roe, 1931–2026") is a range too
         return None
     lead = m["lead"].lower() if "lead" in m.re.groupindex and m["lead"] else ""
     return RawDate(m.start(), m.end(), "range", year=y, year2=y2, prep=lead)
