@@ -293,3 +293,15 @@ def test_wars_and_regional_adjectives_are_not_actors() -> None:
     )
     assert not {"Yom Kippur War", "Central European", "Southeast Asian"} & found
     assert "Institute for the Study of War" in found
+
+
+def test_a_town_tagged_as_a_person_is_a_place_by_its_first_word() -> None:
+    found = names(
+        actors_of(
+            "Ana Ribeiro was born in Campinas, in the state of São Paulo, and studied physics at the "
+            "University of São Paulo before joining the space agency. São Paulo later named a school "
+            "after her. Santiago Peña, the president of Paraguay, sent condolences."
+        )
+    )
+    assert "São Paulo" not in found and "Paulo" not in found
+    assert "Ana Ribeiro" in found

@@ -33,6 +33,10 @@ def is_metonym(text: str, m: Mention) -> bool:
     return not (before and before[-1].lower().strip(",") in _LOCATIVE)
 
 
+# First words of place names that no one's given name takes.
+_PLACE_PARTICLES = frozenset("São San Santa Santo Santiago Saint St. Sankt Sainte Los Las Puerto Porto Port Fort".split())
+
+
 def only_a_place(cluster: Cluster, text: str) -> bool:
     """Named only after "in", "near", "along the" or only in headings: a place, or page furniture."""
     if cluster.country is not None:
@@ -50,6 +54,8 @@ def only_a_place(cluster: Cluster, text: str) -> bool:
     if cluster.person_like:
         if any(m.title or m.appositive for m in cluster.mentions):
             return False
+        if cluster.full_name.split()[0] in _PLACE_PARTICLES and is_town(cluster.full_name):
+            return True  # "São Paulo", "San Cristóbal" tagged as people: towns by their first word
         words = _PERSON_PLACE_WORDS
     else:
         words = PLACE_PREPOSITIONS if len(cluster.full_name.split()) == 1 else PLACE_PREPOSITIONS - {"at"}
