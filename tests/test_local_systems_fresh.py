@@ -249,3 +249,16 @@ def test_variant_letters_stay_with_their_designator() -> None:
     assert "FEP" not in names
     written = {text[m.start : m.end] for s in names.values() for m in s.mentions}
     assert "M1A1 FEP" in written and "MQ-9 UAV" not in written
+
+
+def test_names_called_right_after_their_noun_and_described_in_any_alphabet() -> None:
+    text = (
+        "The navy created a counter-drone programme called Waakhond last year. The institute is "
+        "testing a fast attack boat called Kuai Chi. The stand showed the Gökberk, a truck-mounted "
+        "laser designed to burn through small drones. A man called Jan Visser said the drone was late."
+    )
+    names = _names(text)
+    assert names["Waakhond"].category == "defence programme"
+    assert names["Kuai Chi"].category == "vessel"
+    assert names["Gökberk"].category == "directed-energy weapon"
+    assert "Jan Visser" not in names

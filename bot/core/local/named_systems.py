@@ -65,7 +65,8 @@ _PROGRAMME_WORDS = re.compile(
 _SYSTEM_NOUN_BEFORE = re.compile(
     r"\b(?:backdoor|malware|implant|ransomware|spyware|wiper|worm|loader|stealer|botnet|rootkit|trojan|tool|model|satellite|spacecraft|drone|missile|rocket|"
     r"radar|system|software|platform|vehicle|aircraft|jet|ship|vessel|submarine|weapon|munition|interceptor|"
-    r"launcher|sensor|chip|processor|programme|program|variant|version|shell|ammunition|sight|camera)s?\b"
+    r"launcher|sensor|chip|processor|programme|program|variant|version|shell|ammunition|sight|camera|boat|craft|"
+    r"laser|jammer)s?\b"
 )
 
 
@@ -101,12 +102,16 @@ def find_called(text: str) -> list[Mention]:
     out: list[Mention] = []
     for match in NAMING.finditer(text):
         left, _ = sentence(text, match.start(), match.end())
-        nouns = _SYSTEM_NOUN_BEFORE.findall(text, max(left, match.start() - 90), match.start())
+        nouns = list(_SYSTEM_NOUN_BEFORE.finditer(text, max(left, match.start() - 90), match.start()))
         name = trim_name(match.group("name"))
         if not nouns or not name or name in STOP_WORDS:
             continue
-        category = HEAD_NOUNS.get(nouns[-1].lower().rstrip("s"))
-        out.extend(_every(text, name, "name:" + name, category))
+        noun = nouns[-1]
+        category = HEAD_NOUNS.get(noun.group().lower().rstrip("s"))
+        # "a fast attack boat called Kuai Chi": named right after its noun, the construction outweighs
+        # the model's reading of the name as a person (key "app:", as in find_apposed).
+        key = "app:" if match.start() - noun.end() <= 2 else "name:"
+        out.extend(_every(text, name, key + name, category))
     for match in APPOSITIVE.finditer(text):
         name = match.group("name")
         if name in STOP_WORDS:
@@ -124,7 +129,12 @@ def find_apposed(text: str) -> list[Mention]:
     """
     out: list[Mention] = []
     for match in (*_NAME_AFTER_NOUN.finditer(text), *_NAME_BEFORE_NOUN.finditer(text)):
-        name = match.group("name")
+        words = match.group("name").split()
+        while words and words[0][0].islower():
+            words = words[1:]  # "the Gökberk, a ... laser": the article is not part of the name
+        name = " ".join(words)
+        if not words or not all(w[0].isupper() for w in words if not w[0].isdigit()):
+            continue  # any alphabet's capitals ("Gökberk", "Çakır"), never a common word
         if any(w in STOP_WORDS for w in name.split()) or is_country_name(name) or name in MAKERS:
             continue
         head = match.group("head").lower()
@@ -143,9 +153,10 @@ _NAME_AFTER_NOUN = re.compile(
 # "TIDELOCK 2.1, a ransomware variant first seen ...", "Skylark, a small drone that ...": a name
 # described right after it, where the description ends the phrase ("X, a drone maker" does not).
 _NAME_BEFORE_NOUN = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][A-Za-z]{2,}(?:[ \u00a0][A-Z][A-Za-z]{2,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?),"
+    r"(?<![\w'’-])(?P<name>[^\W\d_]{3,}(?:[ \u00a0][^\W\d_]{3,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?),"
     r"[ \u00a0]an?[ \u00a0](?:[a-z-]+[ \u00a0]){0,3}?"
-    r"(?P<head>ransomware|malware|backdoor|spyware|wiper|trojan|loitering munition|drone|missile|torpedo)"
+    r"(?P<head>ransomware|malware|backdoor|spyware|wiper|trojan|loitering munition|drone|missile|torpedo|"
+    r"laser|radar|howitzer|jammer)"
     r"(?:[ \u00a0](?:variant|strain|family))?"
     r"(?=[ \u00a0]*[,.;:)]|[ \u00a0](?:that|which|first|developed|built|made|designed|capable|with|used)\b)"
 )

@@ -61,7 +61,7 @@ HEAD_NOUNS: dict[str, str] = {
     "data network": "tactical data link", "thermal sight": "sensor", "sight": "sensor",
     "thermal camera": "sensor", "inertial measurement unit": "sensor", "imu": "sensor",
     "module": "equipment", "tail kit": "guided bomb", "guidance kit": "guided bomb",
-    "round": "ammunition", "projectile": "munition",
+    "round": "ammunition", "projectile": "munition", "boat": "vessel",
     "minehunter": "mine countermeasures vessel", "minesweeper": "mine countermeasures vessel",
     "mine countermeasures vessel": "mine countermeasures vessel",
     "autonomous underwater vehicle": "unmanned underwater vehicle",
