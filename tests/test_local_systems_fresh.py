@@ -262,3 +262,14 @@ def test_names_called_right_after_their_noun_and_described_in_any_alphabet() -> 
     assert names["Kuai Chi"].category == "vessel"
     assert names["Gökberk"].category == "directed-energy weapon"
     assert "Jan Visser" not in names
+
+
+def test_word_names_described_before_their_noun_keep_their_variant_letters() -> None:
+    text = (
+        "FNSS displayed the Kaplan MT medium tank, and Roketsan displayed the Çakır cruise missile. "
+        "The Kim missile test failed."
+    )
+    names = _names(text)
+    assert names["Kaplan MT"].category == "tank"
+    assert names["Çakır"].category == "missile"
+    assert "Kim" not in names and "Çakır cruise" not in names

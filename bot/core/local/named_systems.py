@@ -167,12 +167,21 @@ _SERVICES = frozenset(
 )
 
 
+_VARIANT_AFTER_NAME = re.compile(r"[ \u00a0][A-Z]{1,3}\d?(?=[ \u00a0])")
+
+
 def find_titled(text: str) -> list[Mention]:
     """Names right before a weapon noun ("the Vampire drone"), not nationalities, places or acronyms."""
-    out: list[Mention] = []
+    found: dict[str, tuple[str, bool]] = {}
     for match in TITLED.finditer(text):
-        name = match.group("name")
-        words = name.split()
+        words = match.group("name").split()
+        while len(words) > 1 and words[-1][0].islower():
+            words.pop()  # "the Çakır cruise missile": "cruise" describes the missile, it names nothing
+        name = " ".join(words)
+        between = text[match.start("name") + len(name) : match.start("head")]
+        letters = _VARIANT_AFTER_NAME.match(between)
+        if letters:  # "the Kaplan MT medium tank": the variant's letters belong to the name
+            name, between = name + letters.group(), between[letters.end() :]
         if not all(w[0].isupper() and not w.isupper() for w in words) or is_town(name):
             continue  # "the new drone"; "the Warsaw howitzer plant" names a town
         if any(
@@ -184,8 +193,14 @@ def find_titled(text: str) -> list[Mention]:
             continue
         if words[0].lower() in HEAD_NOUNS or words[-1].lower() in HEAD_NOUNS:
             continue
-        category = HEAD_NOUNS[match.group("head").lower()]
-        out.extend(_every(text, name, "title:" + name, category))
+        # A describing word between name and noun ("cruise", "light towed") makes it a product's
+        # description; then the model's reading of the name as a person does not drop it.
+        described = any(w[:1].islower() for w in between.split())
+        category, was = found.get(name, (HEAD_NOUNS[match.group("head").lower()], False))
+        found[name] = (category, was or described)
+    out: list[Mention] = []
+    for name, (category, described) in found.items():
+        out.extend(_every(text, name, ("app:" if described else "title:") + name, category))
     return out
 
 

@@ -142,6 +142,13 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         clash = [k for k in kept if not (m.end <= k.start or m.start >= k.end)]
         if not clash:
             kept.append(m)
+        elif m.confirmed and all(
+            not k.confirmed and m.start <= k.start and k.end <= m.end and (k.start, k.end) != (m.start, m.end)
+            for k in clash
+        ):
+            # "the four Orka-class submarines": the backed longer form replaces an ambiguous register
+            # word inside it (here a programme's name that needs context)
+            kept = [k for k in kept if k not in clash] + [m]
         elif m.confirmed:
             # "a second tool, Lavender, which": the phrasing backs the register's ambiguous word
             for k in clash:
