@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VALIDATOR = ROOT.parent / "shared" / "eval" / "check_gold.py"
 
 
-@pytest.mark.parametrize("name", ["dev2", "dev3", "dev4", "blind3", "blind4", "dev5", "blind5", "dev6", "dev7", "blind6"])
+@pytest.mark.parametrize("name", ["dev2", "dev3", "dev4", "blind3", "blind4", "dev5", "blind5", "dev6", "dev7", "blind6", "dev8", "blind7"])
 def test_set_passes_the_gold_validator_and_loads(name: str) -> None:
     gold = ROOT / "eval" / name / "gold.jsonl"
     proc = subprocess.run([sys.executable, str(VALIDATOR), str(gold)], capture_output=True, text=True)
