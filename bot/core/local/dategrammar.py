@@ -120,6 +120,9 @@ RULES: list[Rule] = [
     _r("fiscal", rf"(?:\b(?:fiscal|financial){SP}(?:year{SP})?|\bFY{_OSP}['’]?)(?P<y>{YEAR}|\d\d(?![\d%]))"
                  rf"(?:[-–/](?P<y2>\d\d)(?![\d%]))?",
        f"{_N} {_Y}", ("fy", "fiscal", "financial"), _I),
+    # "the 2027–28 financial year": the split year before its noun
+    _r("fiscal", rf"{_NB}(?P<y>{YEAR})[-–/](?P<y2>\d\d)(?![\d%]){SP}(?:fiscal|financial|budget){SP}year",
+       _Y, ("fiscal", "financial", "budget"), _I),
     _r("decade", rf"(?:the{SP})?(?:(?P<mod>early|mid|late)[- ]{_OSP})?(?:(?P<dec>(?:19|20)\d0)['’]?s"
                  rf"|['’](?P<dec2>\d0)s)(?![a-z])", f"{_N} {_Y}", ("0s", "0's", "0’s"), _I),
     _r("decade", rf"(?:the{SP})?decade{SP}of{SP}(?:the{SP})?(?P<dec>(?:19|20)\d0)(?:['’]?s)?(?![\w%])(?P<mod>(?!))?",

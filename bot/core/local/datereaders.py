@@ -174,10 +174,11 @@ def _half(m: re.Match[str], text: str) -> RawDate:
 def _fiscal(m: re.Match[str], text: str) -> RawDate | None:
     y = m["y"]
     year = int(y) if len(y) == 4 else 2000 + int(y)
-    if m["y2"]:  # "FY 2025-26" spans two calendar years
+    if m["y2"]:  # "FY 2025-26" spans two calendar years: April to March, or July to June
         if _year2(year, m["y2"]) != year + 1:
             return None
-        return RawDate(m.start(), m.end(), "range", year=year, year2=year + 1)
+        first = 7 if _JULY_FISCAL.search(text) else 4
+        return RawDate(m.start(), m.end(), "month_range", year=year, month=first, year2=year + 1, month2=first - 1)
     return RawDate(m.start(), m.end(), "fiscal", year=year)
 
 
