@@ -55,6 +55,8 @@ def by_text(events: list[DatedEvent], text: str) -> DatedEvent:
          "domestic maker on Friday, worth a combined 68 million euros.", date(2025, 6, 3)),
         ("Nitra, 12. 3. 2025 (TA) – The plant will double its output of 155 mm shells by the end of next year, "
          "its chairwoman told a press conference.", date(2025, 3, 12)),
+        ("Makassar, Thursday (14/8/2025) \u2013 The Minister of Defence attended the float-out of the "
+         "first frigate at the state shipyard, the ministry said in a statement.", date(2025, 8, 14)),
     ],
 )
 def test_dateline_forms(header: str, expected: date) -> None:

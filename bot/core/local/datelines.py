@@ -26,7 +26,9 @@ _TITLED_PLACE = re.compile(
     r"(?:,[ \t]*[A-ZÀ-ÞĀ-Ž][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÞĀ-Ž][\w'’.\-]*){0,2}(?=[ \t]*(?:—|–|-{1,2})))?"
     r"(?:,[ \t]*|[ \t]*(?:—|–|-{1,2})[ \t]*)"
 )
-_DATE_CLOSER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|-{1,2})[ \t]")
+_DATE_CLOSER = re.compile(r"\)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:—|–|-{1,2})[ \t]")
+# "Surabaya, Thursday (14/8/2025) – ": a weekday and an opening bracket may stand before the date.
+_DATE_OPENER = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?\(?")
 _DATELINE_REST_WORDS = 6
 _BYLINE_CUE = re.compile(r"\||\b(?:Published|Posted|Updated|Dated|First published)\b", re.I)
 _LEAD_GAP = 14  # "Thursday, " may sit between the place and the date
@@ -85,7 +87,8 @@ def _closed_at(place: re.Match[str], raw: RawDate, head: str, line_len: int) -> 
     """In a paragraph, a date after a title-case place is a dateline only when a dash closes it."""
     if line_len <= _SHORT_LINE:
         return True  # a short header line is judged by its shape, as without a place
-    return raw.start == place.end() and _DATE_CLOSER.match(head, raw.end) is not None
+    opener = _DATE_OPENER.match(head, place.end(), raw.start)
+    return opener is not None and opener.end() == raw.start and _DATE_CLOSER.match(head, raw.end) is not None
 
 
 def _line_dates(head: str, lo: int, hi: int, city_end: int | None) -> list[RawDate]:
