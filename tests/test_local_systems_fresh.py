@@ -273,3 +273,15 @@ def test_word_names_described_before_their_noun_keep_their_variant_letters() -> 
     assert names["Kaplan MT"].category == "tank"
     assert names["Çakır"].category == "missile"
     assert "Kim" not in names and "Çakır cruise" not in names
+
+
+def test_standards_after_missile_names_and_more_backing_nouns() -> None:
+    text = (
+        "The frigate will carry Exocet MM40 Block 3 anti-ship missiles. The attackers used a modular "
+        "implant that the report designates KS-4. Its TR-680M manpack and the smaller TR-680H "
+        "handheld share software. The firm exported 14,000 FZ-35P programmable fuzes."
+    )
+    names = _names(text)
+    assert "Exocet MM40 Block 3" in names
+    assert {"KS-4", "TR-680M", "TR-680H", "FZ-35P"} <= set(names)
+    assert names["TR-680H"].category == "radio"

@@ -150,11 +150,12 @@ _NAME_AFTER_NOUN = re.compile(
     r"[ \u00a0](?P<name>[A-Z][\w-]{2,}(?:[ \u00a0][A-Z][\w-]{2,})?),[ \u00a0](?:which|that|is|was|has|had|a|an|the)\b"
 )
 
-# "TIDELOCK 2.1, a ransomware variant first seen ...", "Skylark, a small drone that ...": a name
-# described right after it, where the description ends the phrase ("X, a drone maker" does not).
+# "TIDELOCK 2.1, a ransomware variant first seen ...", "OMTAS is an excellent medium-range missile
+# and ...": a name described right after it, where the description ends the phrase ("X, a drone
+# maker" does not).
 _NAME_BEFORE_NOUN = re.compile(
-    r"(?<![\w'’-])(?P<name>[^\W\d_]{3,}(?:[ \u00a0][^\W\d_]{3,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?),"
-    r"[ \u00a0]an?[ \u00a0](?:[a-z-]+[ \u00a0]){0,3}?"
+    r"(?<![\w'’-])(?P<name>[^\W\d_]{3,}(?:[ \u00a0][^\W\d_]{3,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?)"
+    r"(?:,|[ \u00a0](?:is|was))[ \u00a0]an?[ \u00a0](?:[a-z-]+[ \u00a0]){0,3}?"
     r"(?P<head>ransomware|malware|backdoor|spyware|wiper|trojan|loitering munition|drone|missile|torpedo|"
     r"laser|radar|howitzer|jammer)"
     r"(?:[ \u00a0](?:variant|strain|family))?"

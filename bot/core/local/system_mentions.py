@@ -135,10 +135,16 @@ _STANDARD = re.compile(r"[ \u00a0][A-Z]{1,3}\d{1,2}[A-Z]?(?![\w/'’-])")
 
 
 def _standard_after(text: str, end: int, entry: RegisterEntry) -> int:
-    if not text[end - 1 : end].islower() or context_group(entry.category) not in ("air", "land"):
+    """ "Rafale F3R", "Exocet MM40 Block 3": a standard label, and a block after it."""
+    if not text[end - 1 : end].islower() or context_group(entry.category) not in ("air", "land", "missile"):
         return end
     match = _STANDARD.match(text, end)
-    return match.end() if match is not None else end
+    if match is None:
+        return end
+    end = match.end()
+    while (suffix := _SPACED_SUFFIX.match(text, end)) is not None:
+        end = suffix.end()
+    return end
 
 
 # "T-72M4 CZ", "Leopard 2A4 HU": a country code after a model marks one nation's version of it.

@@ -34,7 +34,7 @@ _NICKNAME = re.compile(
 # debris "a tail kit marked VTM-60". After "called" or "named" a determiner means the other sense
 # ("called the PX-5 a success").
 _NAMED_BEFORE = re.compile(
-    r"(?:\b(?:called|named|dubbed|nicknamed|branded|marked|labell?ed|stamped)[ \u00a0]"
+    r"(?:\b(?:called|named|dubbed|nicknamed|branded|marked|labell?ed|stamped|designates|calls|dubs)[ \u00a0]"
     r"|\b(?:designated|designation|code-?named|known[ \u00a0]as|sold[ \u00a0]as|marketed[ \u00a0]as)"
     r"[ \u00a0](?:the[ \u00a0])?)[\"\u201c\u2018']?$"
 )
