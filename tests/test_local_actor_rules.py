@@ -305,3 +305,14 @@ def test_a_town_tagged_as_a_person_is_a_place_by_its_first_word() -> None:
     )
     assert "São Paulo" not in found and "Paulo" not in found
     assert "Ana Ribeiro" in found
+
+
+def test_a_name_after_a_title_with_its_portfolio() -> None:
+    actors = actors_of(
+        "The replies were tabled by Minister of State for Defence Raghav Prakash Menon. Menon said "
+        "the trials were complete. Vice-Minister for Defence Strategy Natalia Ortega Gil said offers "
+        "would be scored on life-cycle cost."
+    )
+    menon = named(actors, "Raghav Prakash Menon")
+    assert menon.role == "Minister of State for Defence" and "Menon" in menon.aliases
+    assert not any(a.name.startswith("Strategy") for a in actors)

@@ -16,13 +16,23 @@ from bot.core.local.introduced import introduced
 from bot.core.local.mentions import NAME_LINKS, Mention, is_title_word
 
 _NAME = r"[A-Z][\w\u2019'-]*[a-z\u00e0-\u024f][\w\u2019'-]*"
+_PORTFOLIO = (
+    r"(?:State|Defen[cs]e|Foreign|Affairs|Home|Interior|Finance|Trade|Industry|Economy|Science|"
+    r"Technology|Justice|Health|Education|Energy|Transport|Communications|Veterans|Armed|Forces|"
+    r"Production|Procurement|Security|External|National|Homeland|Maritime|Aviation|Space|Research|"
+    r"Strategy|Policy|Planning|Operations|Intelligence|Acquisition|Logistics|Personnel|Cooperation|"
+    r"Development|Infrastructure|Materiel|Equipment|Budget|Digital|Cyber|Public|Relations|Legal)\b"
+)
 _TITLED_NAME = re.compile(
     r"\b(?P<title>(?:(?:Rear|Vice|Lt\.?|Lieutenant|Major|Maj\.?|Brig\.?|Brigadier|Senior|Air|Chief|"
     r"Deputy|Prime|Foreign|Defen[cs]e|Wing|Group|Squadron|Flight|Staff|Master|Assistant)\s+)*"
     r"(?:President|Minister|Secretary|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Gen\.?|General|Col\.?|"
     r"Colonel|Maj\.?|Major|Capt\.?|Captain|Cmdr\.?|Commander|Adm\.?|Admiral|Brig\.?|Sgt\.?|Sergeant|"
     r"Marshal|Commodore|Lieutenant|Leader|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Ambassador|"
-    r"Chancellor|Judge|Shri|Smt\.?|Sri))\s+(?P<name>" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})"
+    r"Chancellor|Judge|Shri|Smt\.?|Sri)"
+    # a portfolio: "Minister of State for Defence", "Secretary for Foreign Affairs and Trade"
+    r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?:and\s+)?" + _PORTFOLIO + r")+)*)"
+    r"\s+(?P<name>" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})"
 )
 _APPOSED_NAME = re.compile(
     r"(?:^|(?<=[.!?\u201d\"]\s)|(?<=\bsaid\s)|(?<=\n))(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){1,2})(?=,\s+(?:(?:a|an|the)\s|[A-Z][\w-]*(?:'s|\u2019s)\s))"
@@ -38,8 +48,11 @@ def with_recovered(text: str, found: list[Mention]) -> list[Mention]:
     A name vouched for by a title replaces the pieces the model cut it into ("Air Commodore" +
     "Nwachukwu-Daniels" inside "Air Commodore Emeka Nwachukwu-Daniels").
     """
-    titled = _titled_names(text, found)
-    spans = [(m.start, m.end) for m in titled]
+    runs = _titled_names(text, found)
+    titled = [m for m, _run_start in runs]
+    # A piece of the title taken into the name ("Strategy Natalia Ortega" after "Minister for Defence
+    # Strategy") goes with the pieces inside the name.
+    spans = [(run_start, m.end) for m, run_start in runs]
     kept = [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
     extra = [*titled, *recovered(text, [*kept, *titled])]
     spans = [(m.start, m.end) for m in extra]
@@ -47,9 +60,10 @@ def with_recovered(text: str, found: list[Mention]) -> list[Mention]:
     return sorted([*kept, *extra], key=lambda m: (m.start, -m.end))
 
 
-def _titled_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Names after a title, where any entity there lies inside the title-and-name run."""
-    out: list[Mention] = []
+def _titled_names(text: str, found: list[Mention]) -> list[tuple[Mention, int]]:
+    """Names after a title, where any entity there lies inside the title-and-name run, each with
+    where its run (title included) starts."""
+    out: list[tuple[Mention, int]] = []
     for match in _TITLED_NAME.finditer(text):
         s, e = match.span("name")
         name = match.group("name")
@@ -57,10 +71,10 @@ def _titled_names(text: str, found: list[Mention]) -> list[Mention]:
             continue
         if any(m.start < e and s < m.end and not (match.start() <= m.start and m.end <= e) for m in found):
             continue  # the model's entity reaches outside this run: trust the model
-        if any(m.start <= s and e <= m.end for m in found):
-            continue  # already found whole (or inside a longer name)
+        if any(m.start <= s and e <= m.end and not match.start() < m.start < s for m in found):
+            continue  # already found whole (or inside a longer name that is not part title)
         title = roles.Role(text=match.group("title"), affiliation=None, person=True)
-        out.append(Mention(start=s, end=e, text=name, label="PERSON", title=title))
+        out.append((Mention(start=s, end=e, text=name, label="PERSON", title=title), match.start()))
     return out
 
 
