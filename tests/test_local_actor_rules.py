@@ -316,3 +316,16 @@ def test_a_name_after_a_title_with_its_portfolio() -> None:
     menon = named(actors, "Raghav Prakash Menon")
     assert menon.role == "Minister of State for Defence" and "Menon" in menon.aliases
     assert not any(a.name.startswith("Strategy") for a in actors)
+
+
+def test_an_apposed_name_with_a_particle_after_a_heading() -> None:
+    from bot.core.local.engine import LocalEngine
+
+    text = (
+        "Court annuls fuze licence\n\nThe tribunal ruled on Tuesday that the licence was unlawful.\n\n"
+        "Reactions\n\nFemke de Vries, the lawyer for the foundation, called the ruling \u201can important "
+        "signal.\u201d\n\nCase: Foundation v. Minister for Foreign Trade and Development Aid\n"
+    )
+    actors = LocalEngine().brief_sync(Article(text=text, extractor="plain")).actors
+    assert "Femke de Vries" in names(actors)
+    assert not any(a.name.startswith("Reactions") or a.role and a.role.startswith("Minister for") for a in actors)

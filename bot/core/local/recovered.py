@@ -23,6 +23,8 @@ _PORTFOLIO = (
     r"Strategy|Policy|Planning|Operations|Intelligence|Acquisition|Logistics|Personnel|Cooperation|"
     r"Development|Infrastructure|Materiel|Equipment|Budget|Digital|Cyber|Public|Relations|Legal)\b"
 )
+_PORTFOLIO_WORD = re.compile(_PORTFOLIO)
+_PORTFOLIO_TAIL = re.compile(r"\s(?:of|for)\s")
 _TITLED_NAME = re.compile(
     r"\b(?P<title>(?:(?:Rear|Vice|Lt\.?|Lieutenant|Major|Maj\.?|Brig\.?|Brigadier|Senior|Air|Chief|"
     r"Deputy|Prime|Foreign|Defen[cs]e|Wing|Group|Squadron|Flight|Staff|Master|Assistant)\s+)*"
@@ -34,8 +36,12 @@ _TITLED_NAME = re.compile(
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?:and\s+)?" + _PORTFOLIO + r")+)*)"
     r"\s+(?P<name>" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})"
 )
+# Lower-case particles inside a family name: "Femke de Wit", "Joost van der Berg", "Ana da Silva".
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|dos|das|del|la|le|ten|ter|al|bin|ibn)"
 _APPOSED_NAME = re.compile(
-    r"(?:^|(?<=[.!?\u201d\"]\s)|(?<=\bsaid\s)|(?<=\n))(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){1,2})(?=,\s+(?:(?:a|an|the)\s|[A-Z][\w-]*(?:'s|\u2019s)\s))"
+    r"(?:^|(?<=[.!?\u201d\"]\s)|(?<=\bsaid\s)|(?<=\n))(?P<name>" + _NAME
+    + r"(?:[ \u00a0]+(?:" + _PARTICLE + r"[ \u00a0]+){0,2}" + _NAME + r"){1,2})"  # never across a line
+    r"(?=,\s+(?:(?:a|an|the)\s|[A-Z][\w-]*(?:'s|\u2019s)\s))"
 )
 _FORCES = re.compile(r"\b(?P<people>[A-Z][a-z]+)\s+(?:forces|troops)\b")
 _ELISION = re.compile(r"^(?:[ldLD]|qu)['\u2019]")
@@ -69,6 +75,10 @@ def _titled_names(text: str, found: list[Mention]) -> list[tuple[Mention, int]]:
         name = match.group("name")
         if orgs.has_org_head(name) or any(is_title_word(w) for w in name.split()):
             continue
+        if match.group("title").endswith(name.split()[0]) or _PORTFOLIO_WORD.fullmatch(name.split()[0]):
+            continue  # "Minister for Foreign Trade and Development Aid": the portfolio ran on
+        if _PORTFOLIO_TAIL.search(match.group("title")) and len(name.split()) < 2:
+            continue  # after a portfolio, only a full name is sure to be a name
         if any(m.start < e and s < m.end and not (match.start() <= m.start and m.end <= e) for m in found):
             continue  # the model's entity reaches outside this run: trust the model
         if any(m.start <= s and e <= m.end and not match.start() < m.start < s for m in found):
