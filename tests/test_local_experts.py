@@ -823,3 +823,16 @@ def test_a_comma_inside_an_organisations_name_does_not_cut_the_speaker() -> None
     speakers = [v.speaker for v in views_with_actors(text)]
     assert "Acquisition" not in speakers
     assert any(s.endswith("Acquisition, Technology and Logistics Agency") for s in speakers)
+
+
+def test_a_pull_quote_credited_after_a_dash() -> None:
+    text = (
+        "COAST GUARD DIGEST\n\n"
+        '"We patrol a sea, not a coastline. For that you need wings." \u2013 Senior Colonel Minh Quang '
+        "Vu, deputy commander of the coast guard's third region, speaking on Sunday.\n\n"
+        '"Exports rose" - the ministry, in a statement.\n'
+    )
+    views = views_with_actors(text)
+    vu = next(v for v in views if v.speaker.endswith("Vu"))
+    assert vu.quotes[0].text.startswith("We patrol a sea")
+    assert all(v.speaker != "the ministry" for v in views)

@@ -19,6 +19,10 @@ from bot.core.local.speakers import parse_np
 from bot.core.local.speech import SpeechEvent
 
 _GAP_CHARS = " ,\u2014\u2013-\n"
+# A dash after a closing mark, then the speaker up to a comma or the line's end.
+_DASH_CREDIT = re.compile(
+    r"(?:[ \t]*[\u2013\u2014]|[ \t]+-{1,2})[ \t]+(?P<who>[A-Z][^,\n;:()]{2,60}?)(?=,|\.?[ \t]*$)", re.M
+)
 
 
 class _Attributor:
@@ -80,6 +84,21 @@ class _Attributor:
             SpeechEvent(first.mark_open, first.mark_open, "said", (s, first.mark_open), np)
         )
         return len(self.events) - 1
+
+    def dash_credit(self, last: QuoteSpan) -> int | None:
+        """ "\"...\" \u2013 Senior Colonel Jane Roe, deputy commander of ...": a pull quote credited
+        after a dash, as digests and captions do."""
+        if last.mark_close is None:
+            return None
+        m = _DASH_CREDIT.match(self.masked, last.mark_close + 1)
+        if m is None:
+            return None
+        np = parse_np(self.text, m.start("who"), m.end("who"), self.label)
+        if np is None or np.kind != "person":
+            return None
+        sentence = self.sents.span_at(last.mark_close)
+        self.events.append(SpeechEvent(m.start("who"), m.start("who"), "said", sentence, np))
+        return len(self.events) - 1  # like a colon lead-in, kept out of the sorted verb index
 
     def opens_sentence(self, first: QuoteSpan) -> bool:
         """Whether the quote begins its own sentence (a follow-on quote)."""
@@ -148,6 +167,8 @@ def attribute_quotes(
         k = att.post(last)
         if k is None:
             k = att.pre(first)
+        if k is None:
+            k = att.dash_credit(last)
         if k is None and att.opens_sentence(first):
             k = last_in_para.get(att.para(first.mark_open))
             if k is None:
