@@ -128,8 +128,8 @@ def find_apposed(text: str) -> list[Mention]:
     mentions are not dropped for it (their key is "app:", not "name:").
     """
     out: list[Mention] = []
-    for match in (*_NAME_AFTER_NOUN.finditer(text), *_NAME_BEFORE_NOUN.finditer(text)):
-        words = match.group("name").split()
+    for found, head in (*_named_after_noun(text), *_described_names(text)):
+        words = found.split()
         while words and words[0][0].islower():
             words = words[1:]  # "the Gökberk, a ... laser": the article is not part of the name
         name = " ".join(words)
@@ -137,8 +137,22 @@ def find_apposed(text: str) -> list[Mention]:
             continue  # any alphabet's capitals ("Gökberk", "Çakır"), never a common word
         if any(w in STOP_WORDS for w in name.split()) or is_country_name(name) or name in MAKERS:
             continue
-        head = match.group("head").lower()
-        out.extend(_every(text, name, "app:" + name, HEAD_NOUNS.get(head, "software")))  # a "tool"
+        out.extend(_every(text, name, "app:" + name, HEAD_NOUNS.get(head.lower(), "software")))  # a "tool"
+    return out
+
+
+def _named_after_noun(text: str) -> list[tuple[str, str]]:
+    return [(m.group("name"), m.group("head")) for m in _NAME_AFTER_NOUN.finditer(text)]
+
+
+def _described_names(text: str) -> list[tuple[str, str]]:
+    """(name, head) for each description and the name right before it; the description is found
+    first, as it is rare, and the name is read back from it."""
+    out = []
+    for d in _DESCRIPTION.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, d.start() - 40), d.start())
+        if name is not None:
+            out.append((name.group("name"), d.group("head")))
     return out
 
 
@@ -153,8 +167,10 @@ _NAME_AFTER_NOUN = re.compile(
 # "TIDELOCK 2.1, a ransomware variant first seen ...", "OMTAS is an excellent medium-range missile
 # and ...": a name described right after it, where the description ends the phrase ("X, a drone
 # maker" does not).
-_NAME_BEFORE_NOUN = re.compile(
-    r"(?<![\w'’-])(?P<name>[^\W\d_]{3,}(?:[ \u00a0][^\W\d_]{3,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?)"
+_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<name>[^\W\d_]{3,}(?:[ \u00a0][^\W\d_]{3,})?(?:[ \u00a0]\d{1,2}(?:\.\d{1,2}){0,2})?)$"
+)
+_DESCRIPTION = re.compile(
     r"(?:,|[ \u00a0](?:is|was))[ \u00a0]an?[ \u00a0](?:[a-z-]+[ \u00a0]){0,3}?"
     r"(?P<head>ransomware|malware|backdoor|spyware|wiper|trojan|loitering munition|drone|missile|torpedo|"
     r"laser|radar|howitzer|jammer)"
