@@ -836,3 +836,16 @@ def test_a_pull_quote_credited_after_a_dash() -> None:
     vu = next(v for v in views if v.speaker.endswith("Vu"))
     assert vu.quotes[0].text.startswith("We patrol a sea")
     assert all(v.speaker != "the ministry" for v in views)
+
+
+def test_a_quote_before_a_named_organisation_and_its_article() -> None:
+    text = (
+        "Japan tested a missile on Tuesday.\n\n"
+        '"We will respond firmly to any provocation," the Defence Ministry said in a statement.\n\n'
+        '"The test achieved its main objectives," the ministry\'s Acquisition, Technology and Logistics '
+        "Agency said, adding that the data would be analysed.\n"
+    )
+    quotes = {v.speaker: [q.text for q in v.quotes] for v in views_with_actors(text)}
+    assert any(s.endswith("Defence Ministry") and q for s, q in quotes.items())
+    agency = next(q for s, q in quotes.items() if s.endswith("Logistics Agency"))
+    assert agency == ["The test achieved its main objectives"]

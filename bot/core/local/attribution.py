@@ -14,11 +14,12 @@ from bisect import bisect_right
 from bot.core.local.masked_sentences import SentenceIndex
 from bot.core.local.quotes import QuoteSpan
 from bot.core.local.speaker_tokens import EntLabel, tokens
-from bot.core.local.speaker_words import SPEAKER_NOUNS, TITLE_WORDS
+from bot.core.local.speaker_words import ORG_WORDS, SPEAKER_NOUNS, TITLE_WORDS
 from bot.core.local.speakers import parse_np
 from bot.core.local.speech import SpeechEvent
 
 _GAP_CHARS = " ,\u2014\u2013-\n"
+_LEAD_WORDS = TITLE_WORDS | SPEAKER_NOUNS | ORG_WORDS | {"the", "a", "an"}
 # A dash after a closing mark, then the speaker up to a comma or the line's end.
 _DASH_CREDIT = re.compile(
     r"(?:[ \t]*[\u2013\u2014]|[ \t]+-{1,2})[ \t]+(?P<who>[A-Z][^,\n;:()]{2,60}?)(?=,|\.?[ \t]*$)", re.M
@@ -137,7 +138,9 @@ def _only_title(text: str, a: int, b: int) -> bool:
     return not gap or (
         len(words) <= 8
         and (
-            all(t.cap or t.paren or t.low in TITLE_WORDS | SPEAKER_NOUNS for t in words)
+            # "...," the Defence Ministry said / the ministry's agency said: the name starts after
+            # its article or its owner
+            all(t.cap or t.paren or t.low in _LEAD_WORDS for t in words)
             # "Michoacán's public security secretary, José Roe, told ...": a title set off by commas
             or bool(titled)
             and titled[-1].low in TITLE_WORDS | SPEAKER_NOUNS
