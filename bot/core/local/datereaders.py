@@ -309,7 +309,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 READERS = {
     "iso": _iso, "numeric": _numeric, "dmy": _textual, "mdy": _textual, "dm": _day_month,
     "md": _day_month, "my": _month_year, "month_range": _month_range, "day_range": _day_range, "month": _month,
-    "month_rel_year": _month_rel_year, "weekday": _weekday, "quarter": _quarter, "half": _half, "fiscal": _fiscal, "decade": _decade,
+    "month_rel_year": _month_rel_year, "weekday": _weekday, "quarter": _quarter, "half": _half,
+    "fiscal": _fiscal, "decade": _decade,
     "year_range": _year_range, "year_mod": _year_mod, "year_edge": _year_edge, "month_edge": _month_edge,
     "relative": _relative, "season": _season, "ago": _ago, "deictic": _deictic,
     "anchored": _anchored, "clock": _clock, "clock_day": _clock_day, "year": _year,

@@ -24,9 +24,9 @@ NAME_LINKS = frozenset(
 )
 _PARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "abu", "bint", "ben"})
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE|a|an|A|An)\s+")
-# A list bullet the model took into a name ("• The Kenya Ports Authority (KPA) says ...").
 # List bullets, as a regex character class body ("\u2022", "\u25aa", "*", "-", "\u2013", ...).
 BULLETS = r"\u2022\u00b7\u25aa\u25ab\u25ba\u2023\u25e6\u25cb\u25cf\u25a0\u25a1*#>+\-\u2013\u2014"
+# A list bullet the model took into a name ("• The Kenya Ports Authority (KPA) says ...").
 _LEADING_MARK = re.compile(rf"[{BULLETS}\s]+")
 _CREDIT_SPLIT = re.compile(r"[ \u00a0]+[/|][ \u00a0]+")
 _POSSESSIVE_SPLIT = re.compile(r"(?:'s|\u2019s)\s+")

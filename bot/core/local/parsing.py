@@ -18,6 +18,7 @@ one piece, so its sentence is not cut in two.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -90,8 +91,6 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = PARAGRAPH_
 
 def _dated(text: str, pieces: list[tuple[str, int]]) -> list[bool]:
     """Per piece, whether a date expression starts in it (the lead-in does not count)."""
-    from bisect import bisect_left
-
     from bot.core.local.dateforms import scan
 
     starts = sorted(raw.core_start for raw in scan(text))
